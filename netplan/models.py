@@ -1,0 +1,240 @@
+"""Pydantic models of netplan's three files: plan.toml, contacts.toml, journal.toml.
+
+The models mirror the file format of the spec exactly. Every model forbids unknown keys, so a
+hand-added field or a newer version's data is an error instead of being dropped on the next save.
+Dates, numbers, strings and booleans are strict: TOML gives real types, and a string where a
+date belongs is a mistake to report, not to guess at.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+Text = Annotated[str, Field(strict=True)]
+Name = Annotated[str, Field(strict=True, min_length=1)]
+Ident = Annotated[str, Field(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+Day = Annotated[date, Field(strict=True)]
+Count = Annotated[int, Field(strict=True, ge=0)]
+Positive = Annotated[int, Field(strict=True, ge=1)]
+Minutes = Annotated[int, Field(strict=True, ge=0, le=24 * 60)]
+Hours = Annotated[float, Field(strict=True, ge=0, le=168)]
+Flag = Annotated[bool, Field(strict=True)]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, frozen=False)
+
+
+class Kind(StrEnum):
+    networking = "networking"
+    social = "social"
+    both = "both"
+
+
+class Period(StrEnum):
+    week = "week"
+    month = "month"
+
+
+class WeekStart(StrEnum):
+    monday = "monday"
+    sunday = "sunday"
+
+
+class Exchange(StrEnum):
+    gave = "gave"
+    asked = "asked"
+    neutral = "neutral"
+
+
+class InteractionKind(StrEnum):
+    message = "message"
+    comment = "comment"
+    call = "call"
+    coffee = "coffee"
+    meeting = "meeting"
+    event = "event"
+    intro = "intro"
+    other = "other"
+
+
+class GoalStatus(StrEnum):
+    active = "active"
+    done = "done"
+    dropped = "dropped"
+
+
+# --- plan.toml ---------------------------------------------------------------------------
+
+
+class Settings(Record):
+    week_start: WeekStart = WeekStart.monday
+    weekly_hours: tuple[Hours, Hours] = (5, 10)
+    platforms: list[Name] = Field(default_factory=lambda: ["LinkedIn"])
+    theme: Name = "textual-dark"
+    cadence_by_tag: dict[str, Positive] = Field(default_factory=dict)
+
+    @field_validator("weekly_hours")
+    @classmethod
+    def _range_in_order(cls, value: tuple[float, float]) -> tuple[float, float]:
+        if value[0] > value[1]:
+            raise ValueError("the first number (minimum hours) must not exceed the second")
+        return value
+
+
+class Routine(Record):
+    id: Ident
+    title: Name
+    period: Period
+    target: Positive
+    platform: Text | None = None
+    kind: Kind = Kind.networking
+    minutes: Minutes = 0
+    archived: Flag = False
+
+
+class GoalSource(Record):
+    """Where a goal's progress comes from. No source at all means manual progress.
+
+    Exactly one of: `routine` (completions of that routine), `tag` (contacts created with the
+    tag), `interactions_with` (interactions with contacts carrying the tag, optionally only
+    those of one `exchange`).
+    """
+
+    routine: Ident | None = None
+    tag: Name | None = None
+    interactions_with: Name | None = None
+    exchange: Exchange | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> GoalSource:
+        chosen = [
+            n for n in ("routine", "tag", "interactions_with") if getattr(self, n) is not None
+        ]
+        if len(chosen) != 1:
+            raise ValueError("give exactly one of routine, tag or interactions_with")
+        if self.exchange is not None and self.interactions_with is None:
+            raise ValueError("exchange only applies to interactions_with")
+        return self
+
+
+class Goal(Record):
+    id: Ident
+    title: Name
+    target: Positive
+    unit: Text = ""
+    why: Text | None = None
+    start: Day | None = None
+    due: Day | None = None
+    status: GoalStatus = GoalStatus.active
+    source: GoalSource | None = None
+    progress: Count = 0  # the manual count; ignored when a source counts for the goal
+
+    @model_validator(mode="after")
+    def _due_after_start(self) -> Goal:
+        if self.start is not None and self.due is not None and self.due < self.start:
+            raise ValueError("due must not be before start")
+        return self
+
+
+class Plan(Record):
+    schema_version: Annotated[int, Field(strict=True, ge=1)] = SCHEMA_VERSION
+    settings: Settings = Field(default_factory=Settings)
+    routines: list[Routine] = Field(default_factory=list)
+    # day -> routine id -> how many; TOML keys are strings, so days are parsed from them.
+    completions: dict[date, dict[Ident, Count]] = Field(default_factory=dict)
+    goals: list[Goal] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Plan:
+        _require_unique("routines", [r.id for r in self.routines])
+        _require_unique("goals", [g.id for g in self.goals])
+        return self
+
+
+# --- contacts.toml -----------------------------------------------------------------------
+
+
+class Milestone(Record):
+    label: Name
+    date: Day
+    yearly: Flag = False
+
+
+class Contact(Record):
+    id: Ident
+    name: Name
+    company: Text | None = None
+    role: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+    handles: dict[str, Text] = Field(default_factory=dict)
+    tags: list[Name] = Field(default_factory=list)
+    kind: Kind = Kind.networking
+    met_at: Text | None = None
+    cadence_days: Positive | None = None
+    follow_up: Day | None = None
+    topics: list[Name] = Field(default_factory=list)
+    notes: Text | None = None
+    created: Day | None = None
+    reviewed: Day | None = None
+    archived: Flag = False
+    milestones: list[Milestone] = Field(default_factory=list)
+
+    @field_validator("email")
+    @classmethod
+    def _email_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise ValueError("not an email address (expected name@domain.tld)")
+        return value
+
+
+class ContactBook(Record):
+    contacts: list[Contact] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ContactBook:
+        _require_unique("contacts", [c.id for c in self.contacts])
+        return self
+
+
+# --- journal.toml ------------------------------------------------------------------------
+
+
+class Interaction(Record):
+    id: Ident
+    contact: Ident
+    on: Day
+    kind: InteractionKind = InteractionKind.other
+    exchange: Exchange = Exchange.neutral
+    minutes: Minutes = 0
+    note: Text | None = None
+    venue: Text | None = None
+    follow_up: Day | None = None
+    promise: Text | None = None
+
+
+class Journal(Record):
+    interactions: list[Interaction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Journal:
+        _require_unique("interactions", [i.id for i in self.interactions])
+        return self
+
+
+def _require_unique(what: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            raise ValueError(f'two {what} share the id "{ident}"')
+        seen.add(ident)
