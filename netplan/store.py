@@ -1,0 +1,673 @@
+"""The only code that touches netplan's files: find, create, load, validate and save the store.
+
+Saving follows ../shared/reliability.md: encode and re-validate first, then, under a lock on a
+separate file, check that nothing changed on disk since it was loaded (the hash decides), keep
+the old file as a backup (a hard link), write a temp file in the same folder, fsync it, replace
+the real file and fsync the folder. A failed save leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import re
+import stat
+import threading
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from netplan.models import SCHEMA_VERSION, ContactBook, Journal, Plan
+
+FileName = Literal["plan", "contacts", "journal"]
+FILES: dict[FileName, str] = {
+    "plan": "plan.toml",
+    "contacts": "contacts.toml",
+    "journal": "journal.toml",
+}
+MODELS: dict[FileName, type[BaseModel]] = {
+    "plan": Plan,
+    "contacts": ContactBook,
+    "journal": Journal,
+}
+# How a list entry of each file is named in messages, and the key that identifies it.
+ENTRY_NAMES = {
+    "routines": "routine",
+    "goals": "goal",
+    "contacts": "contact",
+    "interactions": "interaction",
+}
+BACKUP_DIR = ".backups"
+LOCK_NAME = ".netplan.lock"
+KEEP_RECENT_BACKUPS = 10
+KEEP_DAILY_BACKUPS = 14
+LOCK_TIMEOUT = 10.0
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+# Upgrades of older files: version -> function turning a document of that version into the next.
+MIGRATIONS: dict[int, Any] = {}
+
+
+class StoreError(Exception):
+    """An expected failure: its message is for the user and names the file and the place."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or [message]
+        super().__init__(message)
+
+
+class ConflictError(StoreError):
+    """A file changed on disk since it was loaded; nothing was written over it."""
+
+    def __init__(self, names: list[FileName], folder: Path) -> None:
+        self.names = names
+        files = ", ".join(FILES[n] for n in names)
+        super().__init__(
+            f"{files} changed on disk since netplan read it (in {folder}); "
+            "nothing was written over it"
+        )
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when read: stat fields as a cheap first look, the hash decides."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    digest: str
+
+    def same_stat(self, st: os.stat_result) -> bool:
+        return (st.st_size, st.st_mtime_ns, st.st_ino) == (self.size, self.mtime_ns, self.inode)
+
+
+@dataclass
+class Snapshot:
+    plan: Plan
+    contacts: ContactBook
+    journal: Journal
+
+
+def resolve_folder(option: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+    """The store folder: --data, then NETPLAN_DATA, then the platform's user data folder."""
+    if option:
+        return Path(option).expanduser()
+    if environ.get("NETPLAN_DATA"):
+        return Path(environ["NETPLAN_DATA"]).expanduser()
+    import platformdirs  # only when needed: it costs start-up time
+
+    return Path(platformdirs.user_data_dir("netplan", appauthor=False))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- encoding ----------------------------------------------------------------------------
+
+
+def _clean(value: Any, top_level: bool = False) -> Any:
+    """Turn a model dump into what tomli-w writes: no None, no empty optional collections."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if item is None or (key == "archived" and item is False):
+                continue
+            if not top_level and isinstance(item, (list, dict)) and not item:
+                continue
+            out[key.isoformat() if hasattr(key, "isoformat") else str(key)] = _clean(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_clean(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def encode(model: BaseModel) -> bytes:
+    """The TOML bytes of a file's model, in the model's field order."""
+    document = _clean(model.model_dump(mode="python", exclude_none=True), top_level=True)
+    if isinstance(model, Plan):
+        document["completions"] = {
+            day: counts for day, counts in sorted(document.get("completions", {}).items()) if counts
+        }
+    return tomli_w.dumps(document).encode("utf-8")
+
+
+# --- decoding and messages ---------------------------------------------------------------
+
+_AT_LINE = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def _syntax_message(file: str, error: tomllib.TOMLDecodeError, text: str) -> str:
+    found = _AT_LINE.match(str(error))
+    if found:
+        return (
+            f"{file}, line {found['line']}, column {found['col']}: "
+            f"TOML syntax error: {found['msg']}"
+        )
+    line = text.count("\n") + 1
+    reason = str(error).replace(" (at end of document)", "")
+    return f"{file}, line {line} (end of file): TOML syntax error: {reason}"
+
+
+def _entry_line(text: str, table: str, index: int) -> int | None:
+    """The line of the index-th [[table]] header, when the file is written that way."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]\s*(#.*)?$")
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if header.match(line):
+            if seen == index:
+                return number
+            seen += 1
+    return None
+
+
+def _describe_place(file: str, loc: tuple[Any, ...], document: dict[str, Any], text: str) -> str:
+    """Name where a validation problem is: the file, the entry (with its id) and the field."""
+    if not loc:
+        return file
+    head, rest = loc[0], list(loc[1:])
+    if head in ENTRY_NAMES and rest and isinstance(rest[0], int):
+        index = rest.pop(0)
+        entries = document.get(head)
+        ident = None
+        if isinstance(entries, list) and index < len(entries) and isinstance(entries[index], dict):
+            ident = entries[index].get("id")
+        where = f"{ENTRY_NAMES[head]} {index + 1}"
+        if isinstance(ident, str):
+            where += f' (id "{ident}")'
+        line = _entry_line(text, head, index)
+        place = f"{file}, line {line}" if line else file
+        place += f": {where}"
+    else:
+        place = f"{file}: {head}" if not rest else f"{file}: [{head}]"
+        if head == "completions" and rest:
+            day = rest.pop(0)
+            place = f'{file}: completions."{day}"'
+            if rest and rest[-1] == "[key]":
+                # A bad day or routine key; the message says which is wrong.
+                return place if len(rest) == 1 else f'{place}, key "{rest[0]}"'
+    fields = [str(part) for part in rest if part != "[key]"]
+    # Pydantic names the branch of a union or a constrained type; users don't need that.
+    fields = [f for f in fields if not f.startswith(("constrained-", "function-"))]
+    if fields:
+        place += f", field {'.'.join(fields)!r}".replace("'", '"')
+    return place
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    message = str(error.get("msg", ""))
+    if kind == "extra_forbidden":
+        return "unknown key (not part of netplan's file format; a typo?)"
+    if kind == "missing":
+        return "required but missing"
+    if kind in ("date_type", "date_parsing"):
+        return "should be a TOML date like 2026-11-25 (not a string in quotes)"
+    if message.startswith(("Value error, ", "Assertion failed, ")):
+        message = message.split(", ", 1)[1]
+    value = error.get("input")
+    if kind.endswith("_type") and not isinstance(value, (dict, list)):
+        message += f", got {value!r}"
+    return message
+
+
+def _validation_problems(
+    file: str, error: ValidationError, document: dict[str, Any], text: str
+) -> list[str]:
+    problems = []
+    for item in error.errors():
+        problems.append(
+            f"{_describe_place(file, tuple(item['loc']), document, text)}: {_friendly(item)}"
+        )
+    return problems
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
+    """Parse and validate one file's bytes; raise StoreError with every problem found.
+
+    `label` names the file in messages (its path), FILES[name] by default.
+    """
+    file = label or FILES[name]
+    if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from a Windows editor
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = _line_of_offset(data, error.start)
+        raise StoreError(
+            f"{file}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+            "save the file as UTF-8"
+        ) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise StoreError(_syntax_message(file, error, text)) from None
+    if not document:
+        raise StoreError(
+            f"{file} holds no data (empty or only comments); netplan never writes such a file, "
+            f"so it is treated as damaged. Restore it from {BACKUP_DIR}/ or delete it "
+            "together with its backups to start afresh"
+        )
+    if name == "plan":
+        document = _migrate(file, document)
+    try:
+        return MODELS[name].model_validate(document)
+    except ValidationError as error:
+        problems = _validation_problems(file, error, document, text)
+        raise StoreError(problems[0], problems) from None
+
+
+def _migrate(file: str, document: dict[str, Any]) -> dict[str, Any]:
+    version = document.get("schema_version", SCHEMA_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        return document  # validation reports the wrong type
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{file}: schema_version {version} was written by a newer netplan "
+            f"(this one knows up to {SCHEMA_VERSION}); upgrade netplan. The file is left as it is"
+        )
+    while version < SCHEMA_VERSION and version in MIGRATIONS:
+        document = MIGRATIONS[version](document)
+        version = document["schema_version"]
+    return document
+
+
+def check_references(
+    plan: Plan, contacts: ContactBook, journal: Journal, folder: Path | None = None
+) -> list[str]:
+    """Cross-file problems: an interaction's contact, a completion's or a goal's routine."""
+    prefix = f"{folder}{os.sep}" if folder else ""
+    problems = []
+    routine_ids = {r.id for r in plan.routines}
+    for day, counts in sorted(plan.completions.items()):
+        for routine in counts:
+            if routine not in routine_ids:
+                problems.append(
+                    f'{prefix}plan.toml: completions."{day.isoformat()}", key "{routine}": '
+                    f'no routine has the id "{routine}"'
+                )
+    for number, goal in enumerate(plan.goals, start=1):
+        if goal.source and goal.source.routine and goal.source.routine not in routine_ids:
+            problems.append(
+                f'{prefix}plan.toml: goal {number} (id "{goal.id}"), field "source.routine": '
+                f'no routine has the id "{goal.source.routine}"'
+            )
+    contact_ids = {c.id for c in contacts.contacts}
+    for number, interaction in enumerate(journal.interactions, start=1):
+        if interaction.contact not in contact_ids:
+            problems.append(
+                f'{prefix}journal.toml: interaction {number} (id "{interaction.id}"), '
+                f'field "contact": no contact in contacts.toml has the id "{interaction.contact}"'
+            )
+    return problems
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _os_message(path: Path, error: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EIO: "an input/output error occurred",
+        errno.EFBIG: "the file is too large for this file system or limit",
+        errno.EISDIR: "it is a folder, not a file",
+        errno.ENOTDIR: "a part of the path is not a folder",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"cannot write {path}: {reason}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace path's content with data, all or nothing; a symlink stays a symlink."""
+    target = Path(os.path.realpath(path))
+    mode = FILE_MODE
+    with contextlib.suppress(FileNotFoundError):
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if mode != 0o600:
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_folder(target.parent)
+
+
+class Store:
+    """A store folder. Remembers the fingerprint of each file as last read or written."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._loaded: dict[FileName, Fingerprint | None] = {}
+        self._guard = threading.RLock()  # saves may run in worker threads
+        self._file_lock: Any = None
+
+    # paths
+
+    def path(self, name: FileName) -> Path:
+        return self.folder / FILES[name]
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.folder / BACKUP_DIR
+
+    def backups(self, name: FileName) -> list[Path]:
+        """Backups of one file, oldest first."""
+        try:
+            found = [
+                p for p in self.backup_folder.iterdir() if p.name.startswith(FILES[name] + ".")
+            ]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return sorted(found, key=lambda p: p.name)
+
+    def conflict_copies(self) -> list[Path]:
+        """Copies left by sync tools (Syncthing, Dropbox) that the user should look at."""
+        try:
+            names = sorted(self.folder.iterdir())
+        except OSError:
+            return []
+        return [p for p in names if ".sync-conflict-" in p.name or "conflicted copy" in p.name]
+
+    # first run
+
+    def ensure(self, plan_factory: Any = None) -> bool:
+        """Create the folder and any missing file; True when this was a first run.
+
+        A missing file whose backups exist is not a first run: that is refused, so a lost or
+        moved file never silently turns into an empty one.
+        """
+        if self.folder.exists() and not self.folder.is_dir():
+            raise StoreError(f"{self.folder} is a file, not a folder; point --data at a folder")
+        try:
+            self.folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(_os_message(self.folder, error)) from None
+        missing = [n for n in FILES if not self.path(n).exists() and not self.path(n).is_symlink()]
+        if not missing:
+            return False
+        for name in missing:
+            if self.backups(name):
+                raise StoreError(
+                    f"{FILES[name]} is missing from {self.folder} but {BACKUP_DIR}/ holds earlier "
+                    f"versions of it; restore the newest (copy it back as {FILES[name]}) "
+                    "rather than starting empty"
+                )
+        if plan_factory is None:
+            from netplan.demo import default_plan as plan_factory
+        fresh: dict[FileName, BaseModel] = {
+            "plan": plan_factory(),
+            "contacts": ContactBook(),
+            "journal": Journal(),
+        }
+        for name in missing:
+            data = encode(fresh[name])
+            try:
+                atomic_write(self.path(name), data)
+            except OSError as error:
+                raise StoreError(_os_message(self.path(name), error)) from None
+            self._remember(name, data)
+        return len(missing) == len(FILES)
+
+    # reading
+
+    def _read_bytes(self, name: FileName) -> tuple[bytes, Fingerprint]:
+        path = self.path(name)
+        try:
+            with open(path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if stat.S_ISDIR(st.st_mode):
+                    raise IsADirectoryError(errno.EISDIR, "is a directory")
+                data = handle.read()
+        except FileNotFoundError:
+            raise StoreError(f"{path} does not exist") from None
+        except IsADirectoryError:
+            raise StoreError(f"{path} is a folder, but netplan keeps a file there") from None
+        except OSError as error:
+            raise StoreError(f"cannot read {path}: {error.strerror}") from None
+        return data, Fingerprint(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+
+    def read(self, name: FileName) -> Any:
+        """Load and validate one file, remembering its fingerprint."""
+        data, fingerprint = self._read_bytes(name)
+        model = decode(name, data, str(self.path(name)))
+        with self._guard:
+            self._loaded[name] = fingerprint
+        return model
+
+    def read_plan(self) -> Plan:
+        return self.read("plan")
+
+    def read_contacts(self) -> ContactBook:
+        return self.read("contacts")
+
+    def read_journal(self) -> Journal:
+        return self.read("journal")
+
+    def load(self) -> Snapshot:
+        """Every file, validated, with cross-file references checked; every problem reported."""
+        loaded: dict[str, Any] = {}
+        problems: list[str] = []
+        for name in FILES:
+            try:
+                loaded[name] = self.read(name)
+            except StoreError as error:
+                problems.extend(error.problems)
+        if not problems:
+            problems = check_references(
+                loaded["plan"], loaded["contacts"], loaded["journal"], self.folder
+            )
+        if problems:
+            raise StoreError(problems[0], problems)
+        return Snapshot(loaded["plan"], loaded["contacts"], loaded["journal"])
+
+    # change detection
+
+    def _remember(self, name: FileName, data: bytes) -> None:
+        st = os.stat(self.path(name))
+        with self._guard:
+            self._loaded[name] = Fingerprint(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+
+    def fingerprint(self, name: FileName) -> Fingerprint | None:
+        return self._loaded.get(name)
+
+    def _differs(self, name: FileName, cheap: bool) -> bool:
+        known = self._loaded.get(name)
+        try:
+            st = os.stat(self.path(name))
+        except FileNotFoundError:
+            return known is not None
+        if known is None:
+            return True
+        if cheap and known.same_stat(st):
+            return False
+        try:
+            data = Path(self.path(name)).read_bytes()
+        except OSError:
+            return True
+        return _digest(data) != known.digest
+
+    def changed_on_disk(self, cheap: bool = True) -> list[FileName]:
+        """Files whose content differs from what was last read or written here.
+
+        With cheap=True an unchanged size, mtime and inode count as unchanged (for polling);
+        otherwise the hash decides.
+        """
+        with self._guard:
+            return [n for n in FILES if n in self._loaded and self._differs(n, cheap)]
+
+    # writing
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """The writer lock: a flock on a separate file, so it dies with its process.
+
+        Re-entrant: a command holds it around read-modify-save, and save takes it again.
+        """
+        from filelock import FileLock, Timeout
+
+        with self._guard:
+            if self._file_lock is None:
+                self._file_lock = FileLock(
+                    self.folder / LOCK_NAME,
+                    mode=FILE_MODE,
+                    thread_local=False,
+                    preserve_lock_file=True,
+                )
+            try:
+                self._file_lock.acquire(timeout=timeout)
+            except Timeout:
+                raise StoreError(
+                    f"another netplan is saving to {self.folder} and did not finish within "
+                    f"{timeout:.0f} s; try again"
+                ) from None
+            except OSError as error:
+                raise StoreError(_os_message(self.folder / LOCK_NAME, error)) from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def save(self, **models: BaseModel) -> list[FileName]:
+        """Write the given files (plan=, contacts=, journal=) all or nothing.
+
+        A file whose bytes would not change is not rewritten. Raises ConflictError when a
+        file changed on disk since it was read here, StoreError when it cannot be written;
+        in both cases every file is left exactly as it was. Returns the files written.
+        """
+        encoded: dict[FileName, bytes] = {}
+        for name, model in models.items():
+            if name not in FILES:
+                raise TypeError(f"unknown store file {name!r}")
+            data = encode(model)
+            self._check_round_trip(name, model, data)
+            encoded[name] = data
+        with self.lock():
+            conflicts = [n for n in encoded if self._differs(n, cheap=False)]
+            if conflicts:
+                raise ConflictError(conflicts, self.folder)
+            todo = [
+                n
+                for n in encoded
+                if self._loaded.get(n) is None or self._loaded[n].digest != _digest(encoded[n])
+            ]
+            written: list[FileName] = []
+            undo: dict[FileName, Path | None] = {}
+            try:
+                for name in todo:
+                    undo[name] = self._backup(name)
+                    atomic_write(self.path(name), encoded[name])
+                    written.append(name)
+            except OSError as error:
+                failed = self.path(todo[len(written)]) if len(written) < len(todo) else self.folder
+                self._roll_back(written, undo)
+                raise StoreError(_os_message(failed, error) + "; nothing was changed") from None
+            for name in written:
+                self._remember(name, encoded[name])
+            self._prune_backups()
+        return written
+
+    def _check_round_trip(self, name: FileName, model: BaseModel, data: bytes) -> None:
+        """Never write what cannot be read back as the same data."""
+        try:
+            again = decode(name, data)
+        except StoreError as error:
+            raise StoreError(f"refusing to save {FILES[name]}: {error}") from None
+        if again != model:
+            raise StoreError(
+                f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
+            )
+
+    def _backup(self, name: FileName) -> Path | None:
+        source = Path(os.path.realpath(self.path(name)))
+        if not source.exists():
+            return None
+        self.backup_folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        backup = self.backup_folder / f"{FILES[name]}.{stamp}"
+        try:
+            os.link(source, backup)
+        except OSError:
+            # Hard links are free but not everywhere possible (other file systems, Windows).
+            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            try:
+                os.write(fd, source.read_bytes())
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return backup
+
+    def _roll_back(self, written: list[FileName], undo: dict[FileName, Path | None]) -> None:
+        for name in written:
+            backup = undo.get(name)
+            with contextlib.suppress(OSError):
+                if backup is None:
+                    os.unlink(self.path(name))
+                else:
+                    atomic_write(self.path(name), backup.read_bytes())
+
+    def _prune_backups(self) -> None:
+        """Keep the newest few versions of each file, and the newest of each recent day."""
+        for name in FILES:
+            backups = self.backups(name)
+            keep = set(backups[-KEEP_RECENT_BACKUPS:])
+            days: dict[str, Path] = {}
+            for backup in backups:
+                days[backup.name.rsplit(".", 1)[1][:8]] = backup
+            keep.update(sorted(days.values())[-KEEP_DAILY_BACKUPS:])
+            for backup in backups:
+                if backup not in keep:
+                    with contextlib.suppress(OSError):
+                        backup.unlink()
+
+    def write_recovery(self, name: FileName, model: BaseModel) -> Path:
+        """Save this side's version beside the file when the file changed underneath it."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = self.folder / f"{FILES[name].removesuffix('.toml')}.recovered-{stamp}.toml"
+        try:
+            atomic_write(path, encode(model))
+        except OSError as error:
+            raise StoreError(_os_message(path, error)) from None
+        return path
