@@ -1,0 +1,180 @@
+"""The agenda beside the week grid: what needs doing about people, and the week's time.
+
+Overdue and due follow-ups, milestones in the next 14 days, suggestions, the time budget and
+this month's give/ask balance. It renders what the domain functions compute.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from netplan.balance import total_balance
+from netplan.budget import BudgetStatus, budget_status, minutes_in_week
+from netplan.edits import Data
+from netplan.followups import follow_ups, upcoming_milestones
+from netplan.periods import month_end, month_start
+from netplan.suggestions import suggest
+from netplan.tui.text import plain, shorten
+
+FOLLOW_UP_DAYS = 7
+MILESTONE_DAYS = 14
+SHOWN = 6
+NAME_WIDTH = 20
+BAR_WIDTH = 16
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h {rest:02d}m" if hours else f"{rest}m"
+
+
+def _name(name: str) -> Text:
+    text = plain(shorten(name, NAME_WIDTH))
+    text.pad_right(NAME_WIDTH + 1 - text.cell_len)
+    return text
+
+
+def _heading(title: str) -> Text:
+    return Text(title, style="bold underline")
+
+
+def _bar(minutes: int, low: float, high: float) -> Text:
+    """A bar of the week's minutes on a scale to the budget's top; the low mark shown."""
+    scale = max(high * 60, minutes, 1)
+    filled = round(BAR_WIDTH * minutes / scale)
+    low_at = round(BAR_WIDTH * low * 60 / scale)
+    status = budget_status(minutes, (low, high))
+    style = {"under": "yellow", "within": "green", "over": "red"}[status.value]
+    cells = Text()
+    for index in range(BAR_WIDTH):
+        char = "█" if index < filled else ("┆" if index == low_at else "░")
+        cells.append(char, style=style if index < filled else "dim")
+    return cells
+
+
+class Agenda(VerticalScroll):
+    def compose(self):
+        yield Static(Text("Loading contacts…", style="dim"), classes="agenda-body")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data", self._redraw, init=True)
+
+    def _redraw(self, data: Data | None) -> None:
+        if data is None:
+            return
+        self.query_one(".agenda-body", Static).update(self.build(data, self.app.today))
+
+    def build(self, data: Data, today: date) -> Group:
+        parts: list[Text] = []
+        if data.contacts is None or data.journal is None:
+            parts.append(
+                Text(getattr(self.app, "contacts_status", "Loading contacts…"), style="dim")
+            )
+        else:
+            parts += self._people(data, today)
+        parts += self._time(data, today)
+        for part in parts:
+            part.no_wrap = True
+            part.overflow = "ellipsis"
+        return Group(*parts)
+
+    def _people(self, data: Data, today: date) -> list[Text]:
+        settings = data.plan.settings
+        assert data.contacts is not None and data.journal is not None
+        parts: list[Text] = []
+
+        due = follow_ups(data.contacts, data.journal, settings, today, FOLLOW_UP_DAYS)
+        overdue = sum(1 for item in due if item.overdue_days > 0)
+        parts.append(_heading(f"Follow-ups · {overdue} overdue"))
+        for item in due[:SHOWN]:
+            if item.overdue_days > 0:
+                when, style = f"{item.overdue_days}d overdue", "red"
+            elif item.overdue_days == 0:
+                when, style = "today", "yellow"
+            else:
+                when, style = f"in {-item.overdue_days}d", "yellow"
+            parts.append(
+                Text.assemble(
+                    _name(item.contact.name),
+                    Text(when, style=style),
+                )
+            )
+        if len(due) > SHOWN:
+            parts.append(Text(f"… {len(due) - SHOWN} more", style="dim"))
+        if not due:
+            parts.append(Text("Nothing due this week", style="dim"))
+
+        parts.append(Text())
+        parts.append(_heading(f"Milestones · next {MILESTONE_DAYS} days"))
+        milestones = upcoming_milestones(data.contacts, today, MILESTONE_DAYS)
+        for item in milestones[:SHOWN]:
+            parts.append(
+                Text.assemble(
+                    Text(f"{item.on:%b} {item.on.day:<2} ", style="cyan"),
+                    plain(shorten(item.contact.name, NAME_WIDTH)),
+                    Text(" · ", style="dim"),
+                    plain(item.milestone.label),
+                )
+            )
+        if not milestones:
+            parts.append(Text("None coming up", style="dim"))
+
+        parts.append(Text())
+        parts.append(_heading("Reach out this week"))
+        suggestions = suggest(data.contacts, data.journal, settings, today, limit=5)
+        for item in suggestions:
+            parts.append(
+                Text.assemble(
+                    _name(item.contact.name),
+                    plain(", ".join(item.reasons), style="italic"),
+                )
+            )
+        if not suggestions:
+            parts.append(Text("Everyone is up to date", style="dim"))
+
+        first, last = month_start(today), month_end(today)
+        month = total_balance(data.journal, first, last)
+        parts.append(Text())
+        parts.append(_heading(f"Give and ask · {today:%B}"))
+        parts.append(
+            Text.assemble(
+                Text(f"gave {month.gave}", style="green"),
+                Text("  ·  ", style="dim"),
+                Text(f"asked {month.asked}", style="yellow" if month.give_first else ""),
+                Text(f"  ·  {month.neutral} neutral", style="dim"),
+            )
+        )
+        if month.give_first:
+            parts.append(Text("More asks than gives: offer help first", style="yellow"))
+        return parts
+
+    def _time(self, data: Data, today: date) -> list[Text]:
+        journal = data.journal
+        if journal is None:
+            from netplan.models import Journal
+
+            journal = Journal()
+        minutes = minutes_in_week(data.plan, journal, today)
+        low, high = data.plan.settings.weekly_hours
+        status = budget_status(minutes, (low, high))
+        note = {
+            BudgetStatus.under: f"{_hours(max(round(low * 60) - minutes, 0))} to the minimum",
+            BudgetStatus.within: "within budget",
+            BudgetStatus.over: "over budget: protect your time",
+        }[status]
+        low_text = f"{low:g}"
+        high_text = f"{high:g}"
+        return [
+            Text(),
+            _heading("Time this week"),
+            Text.assemble(
+                _bar(minutes, low, high),
+                Text(f" {_hours(minutes)} of {low_text}–{high_text} h", style="bold"),
+            ),
+            Text(note, style="dim"),
+        ]

@@ -1,0 +1,414 @@
+"""The netplan app: tabs, the one place where changes are applied, saved and reloaded.
+
+Widgets post messages (check off, edit a routine); the app turns them into Edits on the Session,
+publishes the new Data through the reactive `data` (views watch it, hidden tabs included) and
+saves in a worker thread. Every two seconds it looks at the files' fingerprints and reloads what
+changed on disk, replaying its own unsaved edits on top.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterable
+from datetime import date
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from netplan.edits import Data, Edit, archive_routine, change_settings, check_off, put_routine
+from netplan.models import Plan
+from netplan.session import SaveJob, Session
+from netplan.store import FILES, ConflictError, Store, StoreError, check_references
+from netplan.tui.help import HelpScreen
+from netplan.tui.messages import ArchiveRoutine, CheckOff, EditRoutine
+from netplan.tui.period_pane import MonthPane, PeriodPane, WeekPane
+from netplan.tui.routine_form import RoutineForm
+
+POLL_SECONDS = 2.0
+RETRY_SECONDS = (2, 5, 10, 30, 60)
+TABS = ("week", "month", "contacts", "goals")
+
+
+class NetplanApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "netplan"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("U", "redo", "Redo", id="redo"),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("1", "show_tab('week')", "Week", id="tab-week", show=False),
+        Binding("2", "show_tab('month')", "Month", id="tab-month", show=False),
+        Binding("3", "show_tab('contacts')", "Contacts", id="tab-contacts", show=False),
+        Binding("4", "show_tab('goals')", "Goals", id="tab-goals", show=False),
+    ]
+
+    data: var[Data | None] = var(None, init=False)
+
+    def __init__(self, store: Store, today: date, plan: Plan | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self._initial_plan = plan
+        self.session: Session | None = None
+        self.contacts_status = "Loading contacts…"
+        self._saving = False
+        self._save_error: str | None = None
+        self._retry = 0
+        self._quitting = False
+        self._reloading = False
+        self._reported_disk_problem: str | None = None
+        self.sub_title = str(store.folder)
+
+    # building
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="week"):
+            with TabPane("Week", id="week"):
+                yield WeekPane(id="week-pane")
+            with TabPane("Month", id="month"):
+                yield MonthPane(id="month-pane")
+            with TabPane("Contacts", id="contacts"):
+                yield Static("Contacts arrive in a later version.", classes="placeholder")
+            with TabPane("Goals", id="goals"):
+                yield Static("Goals arrive in a later version.", classes="placeholder")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        plan = self._initial_plan or self.store.read_plan()
+        self.session = Session(Data(plan=plan))
+        if plan.settings.theme in self.available_themes:
+            self.theme = plan.settings.theme
+        self.data = self.session.data
+        self.query_one(WeekPane).focus_today()
+        self.run_worker(self._load_people, thread=True, group="load", exit_on_error=False)
+        self.set_interval(POLL_SECONDS, self._poll_disk)
+
+    def _load_people(self) -> None:
+        # Many small objects: the cyclic collector would run dozens of times during the load.
+        gc.disable()
+        try:
+            contacts = self.store.read_contacts()
+            journal = self.store.read_journal()
+        except StoreError as error:
+            self.call_from_thread(self._people_failed, error)
+            return
+        finally:
+            gc.enable()
+        gc.freeze()
+        self.call_from_thread(self._people_loaded, contacts, journal)
+
+    def _people_loaded(self, contacts, journal) -> None:
+        assert self.session is not None
+        problems = check_references(self.session.data.plan, contacts, journal, self.store.folder)
+        if problems:
+            self._people_failed(StoreError(problems[0], problems))
+            return
+        self.session.loaded(contacts=contacts, journal=journal)
+        self.data = self.session.data
+
+    def _people_failed(self, error: StoreError) -> None:
+        self.contacts_status = "Contacts not loaded: " + str(error)
+        self.notify(
+            "\n".join(error.problems[:5]) + "\nFix the file; netplan will not write it.",
+            title="Cannot load contacts",
+            severity="error",
+            timeout=30,
+        )
+        self.data = Data(plan=self.data.plan) if self.data else None
+
+    # changes
+
+    def apply(self, edit: Edit) -> bool:
+        assert self.session is not None
+        try:
+            changed = self.session.apply(edit)
+        except (KeyError, ValueError) as error:
+            self.notify(f"{edit.label}: {error}", severity="error")
+            return False
+        if changed:
+            self._published()
+        return changed
+
+    def _published(self) -> None:
+        assert self.session is not None
+        self.data = self.session.data
+        self.request_save()
+
+    def on_check_off(self, message: CheckOff) -> None:
+        plan = self.data.plan
+        routine = next((r for r in plan.routines if r.id == message.routine_id), None)
+        if routine is None:
+            return
+        if not self.apply(check_off(routine, message.day, message.delta)):
+            self.bell()
+
+    def on_edit_routine(self, message: EditRoutine) -> None:
+        plan = self.data.plan
+        routine = next((r for r in plan.routines if r.id == message.routine_id), None)
+
+        def done(result) -> None:
+            if result is not None:
+                self.apply(put_routine(self.data.plan, result))
+
+        self.push_screen(RoutineForm(plan, routine, message.period), done)
+
+    def on_archive_routine(self, message: ArchiveRoutine) -> None:
+        routine = next((r for r in self.data.plan.routines if r.id == message.routine_id), None)
+        if routine is not None and self.apply(archive_routine(routine)):
+            self.notify(f"Archived “{routine.title}”. Press u to undo.", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.session is None or self.data is None:
+            return
+        settings = self.data.plan.settings
+        if settings.theme != theme:
+            self.apply(change_settings(settings, f"Theme {theme}", theme=theme))
+
+    def action_undo(self) -> None:
+        assert self.session is not None
+        edit = self.session.undo()
+        if edit is None:
+            self.notify("Nothing to undo")
+            return
+        self._published()
+        self.notify(f"Undid: {edit.label}", markup=False)
+
+    def action_redo(self) -> None:
+        assert self.session is not None
+        edit = self.session.redo()
+        if edit is None:
+            self.notify("Nothing to redo")
+            return
+        self._published()
+        self.notify(f"Redid: {edit.label}", markup=False)
+
+    # navigation and help
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        pane = self.query_one(f"#{tab}-pane", PeriodPane) if tab in ("week", "month") else None
+        if pane is not None:
+            pane.grid.focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        panes = {"week": WeekPane, "month": MonthPane}
+        pane_type = panes.get(event.pane.id or "")
+        if pane_type is not None:
+            self.query_one(pane_type).grid.focus()
+
+    def _key_rows(self) -> list[tuple[str, str]]:
+        rows: dict[tuple[str, str], list[str]] = {}
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description:
+                continue
+            rows.setdefault((binding.action, binding.description), []).append(
+                self.get_key_display(binding) if key == binding.key else key
+            )
+        grid_focused = self.focused is not None and self.focused.has_class("routine-grid")
+        nav = [("← ↓ ↑ → h j k l", "Move the cursor")] if grid_focused else []
+        listed = [(" ".join(dict.fromkeys(keys)), desc) for (_action, desc), keys in rows.items()]
+        return [*listed, *nav, ("ctrl+p", "Command palette")]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self._key_rows()))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding, node = active.binding, active.node
+            if not binding.description or binding.action in seen or binding.action == "quit":
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                f"key {self.get_key_display(binding)}",
+                lambda node=node, action=binding.action: self.call_later(node.run_action, action),
+            )
+
+    # saving
+
+    def request_save(self) -> None:
+        if self._saving or self._reloading:
+            return  # the running save loop (or the reload) picks the change up
+        self._saving = True
+        self.run_worker(self._save_loop, thread=True, group="save", exit_on_error=False)
+
+    def _save_loop(self) -> None:
+        """Save until nothing is left; runs in a thread so keys never wait for the disk."""
+        assert self.session is not None
+        try:
+            while True:
+                job = self.session.save_job()
+                if job is None:
+                    return
+                try:
+                    self.store.save(**job.files)
+                except ConflictError as error:
+                    self.call_from_thread(self._on_conflict, error)
+                    return
+                except StoreError as error:
+                    self.call_from_thread(self._on_save_failed, str(error))
+                    return
+                self.call_from_thread(self._on_saved, job)
+        finally:
+            self.call_from_thread(self._save_loop_ended)
+
+    def _on_saved(self, job: SaveJob) -> None:
+        assert self.session is not None
+        self.session.mark_saved(job)
+        if self._save_error is not None:
+            self._save_error = None
+            self._retry = 0
+            self.notify("Saved. Everything is on disk again.")
+
+    def _save_loop_ended(self) -> None:
+        self._saving = False
+        assert self.session is not None
+        if self._save_error is None and self.session.dirty:
+            self.request_save()
+        elif self._quitting and not self.session.dirty:
+            self.exit(0)
+
+    def _on_save_failed(self, message: str) -> None:
+        first = self._save_error is None
+        self._save_error = message
+        delay = RETRY_SECONDS[min(self._retry, len(RETRY_SECONDS) - 1)]
+        self._retry += 1
+        if first or self._quitting:
+            hint = " Press q again to quit anyway." if self._quitting else ""
+            self.notify(
+                f"{message}\nYour changes are kept here; retrying every few seconds.{hint}",
+                title="Could not save",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        self.set_timer(delay, self._retry_save)
+
+    def _retry_save(self) -> None:
+        if self.session is not None and self.session.dirty:
+            self.request_save()
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        """A file changed on disk under unsaved edits: take the disk's, replay ours on top."""
+        self._reloading = True
+        self.run_worker(
+            lambda: self._reload(error.names), thread=True, group="reload", exit_on_error=False
+        )
+
+    # the disk changed
+
+    def _poll_disk(self) -> None:
+        if self.session is None or self._saving or self._reloading:
+            return
+        self.run_worker(
+            self._check_disk, thread=True, group="poll", exclusive=True, exit_on_error=False
+        )
+
+    def _check_disk(self) -> None:
+        changed = self.store.changed_on_disk()
+        if changed:
+            self._reload(changed)
+
+    def _reload(self, names: list[str]) -> None:
+        """Read changed files (in a thread) and hand them to the app."""
+        loaded = {}
+        for name in names:
+            try:
+                loaded[name] = self.store.read(name)
+            except StoreError as error:
+                self.call_from_thread(self._disk_invalid, name, error)
+                return
+        self.call_from_thread(self._adopt, loaded)
+
+    def _disk_invalid(self, name: str, error: StoreError) -> None:
+        self._reloading = False
+        message = "\n".join(error.problems[:3])
+        if message != self._reported_disk_problem:
+            self._reported_disk_problem = message
+            self.notify(
+                f"{message}\nnetplan keeps what it shows and will not write {FILES[name]} "
+                "until the file is valid again.",
+                title=f"{FILES[name]} changed on disk and is invalid",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+        if self.session is not None and self.session.dirty:
+            # Try again later: the save is refused (and reloaded) until the file is valid.
+            self._save_error = f"{FILES[name]} is invalid on disk"
+            self.set_timer(RETRY_SECONDS[-2], self._retry_save)
+
+    def _adopt(self, loaded: dict) -> None:
+        assert self.session is not None
+        self._reloading = False
+        self._reported_disk_problem = None
+        # Contacts and journal that the app has not loaded yet arrive through their own load.
+        loaded = {n: m for n, m in loaded.items() if getattr(self.session.saved, n) is not None}
+        if not loaded:
+            return
+        ours = len(self.session.unsaved)
+        files = ", ".join(FILES[n] for n in loaded)
+        try:
+            self.session.loaded(**loaded)
+        except (KeyError, ValueError) as error:
+            kept = [self.store.write_recovery(n, getattr(self.session.data, n)) for n in loaded]
+            self.session.discard_unsaved()
+            self.session.loaded(**loaded)
+            self.notify(
+                f"{files} changed on disk and your unsaved changes no longer fit it ({error}). "
+                f"They were kept in {', '.join(p.name for p in kept)}.",
+                title="Changed on disk",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        else:
+            if ours:
+                self.notify(
+                    f"{files} changed on disk; your unsaved changes were applied on top of it.",
+                    title="Merged",
+                    markup=False,
+                )
+            else:
+                self.notify(f"{files} changed on disk and was reloaded.", markup=False)
+        if self._save_error is not None and "invalid on disk" in self._save_error:
+            self._save_error = None
+        self.data = self.session.data
+        if self.session.dirty:
+            self.request_save()
+
+    # quitting
+
+    async def action_quit(self) -> None:
+        if self.session is None or (not self.session.dirty and not self._saving):
+            self.exit(0)
+            return
+        if self._quitting and self._save_error is not None:
+            # The second q while saves fail: keep this side's version beside the files.
+            kept = []
+            for name in self.session.dirty_files():
+                with contextlib.suppress(StoreError):
+                    kept.append(str(self.store.write_recovery(name, getattr(self.data, name))))
+            message = (
+                ("Unsaved changes were written to: " + ", ".join(kept))
+                if kept
+                else ("Unsaved changes could not be written anywhere in the store folder.")
+            )
+            self.exit(1, message=message)
+            return
+        self._quitting = True
+        self.notify("Saving before quitting…")
+        if not self._saving:
+            self.request_save()

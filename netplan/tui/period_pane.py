@@ -1,0 +1,246 @@
+"""The Week and Month tabs: a routine grid for the selected period, and the keys that drive it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Label, Sparkline, Static
+
+from netplan.edits import Data
+from netplan.models import Period
+from netplan.periods import (
+    month_label,
+    month_record_day,
+    month_weeks,
+    period_range,
+    shift_period,
+    week_days,
+    week_title,
+)
+from netplan.progress import count_between, recent_week_rates, routine_statuses
+from netplan.tui.agenda import Agenda
+from netplan.tui.grid import GridColumn, GridRow, RoutineGrid
+from netplan.tui.messages import ArchiveRoutine, CheckOff, EditRoutine
+
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class PeriodPane(Vertical):
+    """A grid of one period's routines. Subclasses say what the columns are."""
+
+    period: Period
+    BINDINGS = [
+        Binding("space,x", "check(1)", "Check", id="check"),
+        Binding("backspace,X", "check(-1)", "Uncheck", id="uncheck"),
+        Binding("left_square_bracket", "shift(-1)", "Prev", id="previous"),
+        Binding("right_square_bracket", "shift(1)", "Next", id="next"),
+        Binding("t", "this_period", "Now", id="now"),
+        Binding("a", "add_routine", "Add", id="add-routine"),
+        Binding("e", "edit_routine", "Edit", id="edit-routine"),
+        Binding("D", "archive_routine", "Archive", id="archive-routine"),
+    ]
+
+    anchor: reactive[date | None] = reactive(None, init=False)
+    _cursor_placed = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("", classes="period-title")
+        yield RoutineGrid(classes="routine-grid")
+
+    def on_mount(self) -> None:
+        self.anchor = self.app.today
+        self.watch(self.app, "data", self._data_changed, init=False)
+        self.watch(self.app, "theme", lambda _theme: self.refresh_view(), init=False)
+
+    @property
+    def grid(self) -> RoutineGrid:
+        return self.query_one(RoutineGrid)
+
+    def watch_anchor(self, _anchor: date | None) -> None:
+        self.refresh_view()
+
+    def _data_changed(self, _data: Data) -> None:
+        self.refresh_view()
+
+    # what the columns are (subclasses)
+
+    def columns(self, data: Data) -> list[tuple[GridColumn, date, date]]:
+        """Each column with the first and last day it counts."""
+        raise NotImplementedError
+
+    def record_day(self, index: int) -> date:
+        raise NotImplementedError
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def today_column(self) -> int | None:
+        for index, (column, _first, _last) in enumerate(self.columns(self.app.data)):
+            if column.is_today:
+                return index
+        return None
+
+    # rendering
+
+    def refresh_view(self) -> None:
+        data = getattr(self.app, "data", None)
+        if data is None or self.anchor is None:
+            return
+        columns = self.columns(data)
+        statuses = routine_statuses(data.plan, self.period, self.anchor, self.app.today)
+        rows = [
+            GridRow(
+                key=s.routine.id,
+                title=s.routine.title,
+                counts=tuple(
+                    count_between(data.plan, s.routine.id, first, last)
+                    for _column, first, last in columns
+                ),
+                done=s.done,
+                target=s.target,
+                met=s.met,
+                streak=s.streak,
+                best=s.best,
+            )
+            for s in statuses
+        ]
+        self.query_one(".period-title", Label).update(self.title())
+        self.grid.show([column for column, _first, _last in columns], rows)
+        if not self._cursor_placed:
+            self._cursor_placed = True
+            self.place_cursor_today()
+
+    def place_cursor_today(self) -> None:
+        """Put the cursor on the first routine at today's column."""
+        if getattr(self.app, "data", None) is None:
+            return
+        column = self.today_column()
+        self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(
+            row=0, column=column if column is not None else 0
+        )
+
+    def focus_today(self) -> None:
+        self.place_cursor_today()
+        self.grid.focus()
+
+    # actions
+
+    def action_check(self, delta: int) -> None:
+        routine_id = self.grid.current_row_key
+        if routine_id is None:
+            self.app.notify("No routine here yet: press a to add one", severity="warning")
+            return
+        day = self.record_day(self.grid.cursor_coordinate.column)
+        self.post_message(CheckOff(routine_id, day, delta))
+
+    def action_shift(self, n: int) -> None:
+        self.anchor = shift_period(
+            self.period, self.anchor, n, self.app.data.plan.settings.week_start
+        )
+
+    def action_this_period(self) -> None:
+        self.anchor = self.app.today
+        self.focus_today()
+
+    def action_add_routine(self) -> None:
+        self.post_message(EditRoutine(None, self.period))
+
+    def action_edit_routine(self) -> None:
+        if self.grid.current_row_key:
+            self.post_message(EditRoutine(self.grid.current_row_key, self.period))
+
+    def action_archive_routine(self) -> None:
+        if self.grid.current_row_key:
+            self.post_message(ArchiveRoutine(self.grid.current_row_key))
+
+
+class WeekPane(PeriodPane):
+    period = Period.week
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="pane-body"):
+            with Vertical(classes="pane-main"):
+                yield Label("", classes="period-title")
+                yield RoutineGrid(classes="routine-grid")
+                yield Static("", classes="caption trend-caption")
+                yield Sparkline([], summary_function=max, classes="trend")
+            yield Agenda(classes="agenda")
+
+    def _days(self, data: Data) -> list[date]:
+        return week_days(self.anchor, data.plan.settings.week_start)
+
+    def columns(self, data: Data) -> list[tuple[GridColumn, date, date]]:
+        today = self.app.today
+        return [
+            (
+                GridColumn(
+                    day.isoformat(), f"{WEEKDAY_NAMES[day.weekday()]}\n{day.day}", day == today
+                ),
+                day,
+                day,
+            )
+            for day in self._days(data)
+        ]
+
+    def record_day(self, index: int) -> date:
+        return self._days(self.app.data)[index]
+
+    def title(self) -> str:
+        return week_title(self.anchor, self.app.data.plan.settings.week_start)
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        data = getattr(self.app, "data", None)
+        if data is not None:
+            rates = recent_week_rates(data.plan, self.app.today, weeks=12)
+            self.query_one(Sparkline).data = [round(rate * 100) for rate in rates]
+            average = sum(rates) / len(rates) if rates else 0.0
+            self.query_one(".trend-caption", Static).update(
+                f"Weekly routines done, last 12 weeks · this week {rates[-1]:.0%} · "
+                f"average {average:.0%}"
+            )
+
+
+class MonthPane(PeriodPane):
+    period = Period.month
+
+    def compose(self) -> ComposeResult:
+        yield Label("", classes="period-title")
+        yield RoutineGrid(title_width=34, classes="routine-grid")
+
+    def _weeks(self, data: Data):
+        return month_weeks(self.anchor, data.plan.settings.week_start)
+
+    def columns(self, data: Data) -> list[tuple[GridColumn, date, date]]:
+        today = self.app.today
+        columns = []
+        for week in self._weeks(data):
+            month = MONTH_ABBRS[week.first.month - 1]
+            days = (
+                f"{week.first.day}"
+                if week.first == week.last
+                else f"{week.first.day}–{week.last.day}"
+            )
+            span = f"{month}\n{days}"
+            columns.append(
+                (
+                    GridColumn(week.label, span, week.first <= today <= week.last),
+                    week.first,
+                    week.last,
+                )
+            )
+        return columns
+
+    def record_day(self, index: int) -> date:
+        return month_record_day(self._weeks(self.app.data)[index], self.app.today)
+
+    def title(self) -> str:
+        start, _end = period_range(
+            Period.month, self.anchor, self.app.data.plan.settings.week_start
+        )
+        return month_label(start)
