@@ -17,15 +17,17 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from netplan.edits import Data, Edit, archive_routine, change_settings, check_off, put_routine
 from netplan.models import Plan
 from netplan.session import SaveJob, Session
 from netplan.store import FILES, ConflictError, Store, StoreError, check_references
+from netplan.tui.contacts import ContactsPane
+from netplan.tui.goals import GoalsPane
 from netplan.tui.help import HelpScreen
-from netplan.tui.messages import ArchiveRoutine, CheckOff, EditRoutine
-from netplan.tui.period_pane import MonthPane, PeriodPane, WeekPane
+from netplan.tui.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutine
+from netplan.tui.period_pane import MonthPane, WeekPane
 from netplan.tui.routine_form import RoutineForm
 
 POLL_SECONDS = 2.0
@@ -75,9 +77,9 @@ class NetplanApp(App[int]):
             with TabPane("Month", id="month"):
                 yield MonthPane(id="month-pane")
             with TabPane("Contacts", id="contacts"):
-                yield Static("Contacts arrive in a later version.", classes="placeholder")
+                yield ContactsPane(id="contacts-pane")
             with TabPane("Goals", id="goals"):
-                yield Static("Goals arrive in a later version.", classes="placeholder")
+                yield GoalsPane(id="goals-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -141,6 +143,10 @@ class NetplanApp(App[int]):
         self.data = self.session.data
         self.request_save()
 
+    def on_apply_edit(self, message: ApplyEdit) -> None:
+        if self.apply(message.edit) and message.notice:
+            self.notify(message.notice, markup=False)
+
     def on_check_off(self, message: CheckOff) -> None:
         plan = self.data.plan
         routine = next((r for r in plan.routines if r.id == message.routine_id), None)
@@ -193,15 +199,13 @@ class NetplanApp(App[int]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        pane = self.query_one(f"#{tab}-pane", PeriodPane) if tab in ("week", "month") else None
-        if pane is not None:
-            pane.grid.focus()
+        self.query_one(f"#{tab}-pane").focus_main()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        panes = {"week": WeekPane, "month": MonthPane}
+        panes = {"week": WeekPane, "month": MonthPane, "contacts": ContactsPane, "goals": GoalsPane}
         pane_type = panes.get(event.pane.id or "")
         if pane_type is not None:
-            self.query_one(pane_type).grid.focus()
+            self.query_one(pane_type).focus_main()
 
     def _key_rows(self) -> list[tuple[str, str]]:
         rows: dict[tuple[str, str], list[str]] = {}

@@ -6,6 +6,7 @@ from datetime import date
 
 from textual.message import Message
 
+from netplan.edits import Edit
 from netplan.models import Period
 
 
@@ -32,3 +33,12 @@ class ArchiveRoutine(Message):
     def __init__(self, routine_id: str) -> None:
         super().__init__()
         self.routine_id = routine_id
+
+
+class ApplyEdit(Message):
+    """Any change a tab or form built as an Edit: the app applies it, publishes and saves."""
+
+    def __init__(self, edit: Edit, notice: str | None = None) -> None:
+        super().__init__()
+        self.edit = edit
+        self.notice = notice  # shown after the edit applies ("Deleted Jane. u to undo")

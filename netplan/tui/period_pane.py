@@ -124,6 +124,9 @@ class PeriodPane(Vertical):
             row=0, column=column if column is not None else 0
         )
 
+    def focus_main(self) -> None:
+        self.grid.focus()
+
     def focus_today(self) -> None:
         self.place_cursor_today()
         self.grid.focus()

@@ -65,7 +65,7 @@ class RoutineForm(ModalScreen[Routine | None]):
                     "Platform",
                     Select(
                         [(clean(p), p) for p in platforms],
-                        value=r.platform if r and r.platform else Select.BLANK,
+                        value=r.platform if r and r.platform else Select.NULL,
                         prompt="(none)",
                         id="platform",
                     ),
@@ -119,7 +119,7 @@ class RoutineForm(ModalScreen[Routine | None]):
             "kind": self.query_one("#kind", Select).value,
         }
         platform = self.query_one("#platform", Select).value
-        if platform is not Select.BLANK:
+        if platform is not Select.NULL:
             values["platform"] = platform
         if not title:
             errors["title"] = "give the routine a title"
