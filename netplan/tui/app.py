@@ -36,7 +36,7 @@ TABS = ("week", "month", "contacts", "goals")
 
 
 class NetplanApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "contacts.tcss", "goals.tcss"]
     TITLE = "netplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
