@@ -255,7 +255,7 @@ async def test_question_mark_lists_the_keys(store: Store) -> None:
         await settle(pilot, app)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        listed = dict((desc, keys) for keys, desc in app.screen.rows)
+        listed = {desc.split(":")[0]: keys for keys, desc in app.screen.rows}
         for description in (
             "Check",
             "Uncheck",

@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from netplan.edits import Data, Edit, archive_routine, change_settings, check_off, put_routine
 from netplan.models import Plan
@@ -38,16 +38,23 @@ TABS = ("week", "month", "contacts", "goals")
 class NetplanApp(App[int]):
     CSS_PATH = ["app.tcss", "contacts.tcss", "goals.tcss"]
     TITLE = "netplan"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-very-wide")]
     BINDINGS = [
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("U", "redo", "Redo", id="redo"),
-        Binding("question_mark", "help", "Keys", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("1", "show_tab('week')", "Week", id="tab-week", show=False),
-        Binding("2", "show_tab('month')", "Month", id="tab-month", show=False),
-        Binding("3", "show_tab('contacts')", "Contacts", id="tab-contacts", show=False),
-        Binding("4", "show_tab('goals')", "Goals", id="tab-goals", show=False),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+        Binding("U", "redo", "Redo", id="redo", tooltip="Redo what was undone"),
+        Binding("question_mark", "help", "Keys", id="help", tooltip="The keys that work here"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit once everything is saved"),
+        Binding("1", "show_tab('week')", "Week", id="tab-week", show=False, tooltip="Week tab"),
+        Binding("2", "show_tab('month')", "Month", id="tab-month", show=False, tooltip="Month tab"),
+        Binding(
+            "3",
+            "show_tab('contacts')",
+            "Contacts",
+            id="tab-contacts",
+            show=False,
+            tooltip="Contacts tab",
+        ),
+        Binding("4", "show_tab('goals')", "Goals", id="tab-goals", show=False, tooltip="Goals tab"),
     ]
 
     data: var[Data | None] = var(None, init=False)
@@ -208,18 +215,34 @@ class NetplanApp(App[int]):
             self.query_one(pane_type).focus_main()
 
     def _key_rows(self) -> list[tuple[str, str]]:
-        rows: dict[tuple[str, str], list[str]] = {}
+        """The keys that work where the user is, product keys only, in footer order."""
+        ours = {b.action for b in self.BINDINGS if isinstance(b, Binding)}
+        builtin = {
+            b.action if isinstance(b, Binding) else b[1]
+            for cls in (DataTable, Screen, App)
+            for b in cls.BINDINGS
+        } - ours
+        builtin.add("command_palette")
+        rows: dict[str, list[str]] = {}
+        moves = False
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not binding.description:
+            if binding.action.startswith(("cursor_", "page_", "scroll_")):
+                moves = True
                 continue
-            rows.setdefault((binding.action, binding.description), []).append(
+            if not binding.description or binding.action in builtin:
+                continue
+            described = (
+                f"{binding.description}: {binding.tooltip}"
+                if binding.tooltip and binding.tooltip != binding.description
+                else binding.description
+            )
+            rows.setdefault(described, []).append(
                 self.get_key_display(binding) if key == binding.key else key
             )
-        grid_focused = self.focused is not None and self.focused.has_class("routine-grid")
-        nav = [("← ↓ ↑ → h j k l", "Move the cursor")] if grid_focused else []
-        listed = [(" ".join(dict.fromkeys(keys)), desc) for (_action, desc), keys in rows.items()]
-        return [*listed, *nav, ("ctrl+p", "Command palette")]
+        listed = [(" ".join(dict.fromkeys(keys)), desc) for desc, keys in rows.items()]
+        nav = [("← ↓ ↑ → h j k l", "Move the cursor")] if moves else []
+        return [*nav, *listed, ("ctrl+p", "Command palette: every action")]
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -236,7 +259,7 @@ class NetplanApp(App[int]):
             seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
-                f"key {self.get_key_display(binding)}",
+                f"{binding.tooltip or binding.description} (key {self.get_key_display(binding)})",
                 lambda node=node, action=binding.action: self.call_later(node.run_action, action),
             )
 

@@ -35,14 +35,40 @@ class PeriodPane(Vertical):
 
     period: Period
     BINDINGS = [
-        Binding("space,x", "check(1)", "Check", id="check"),
-        Binding("backspace,X", "check(-1)", "Uncheck", id="uncheck"),
-        Binding("left_square_bracket", "shift(-1)", "Prev", id="previous"),
-        Binding("right_square_bracket", "shift(1)", "Next", id="next"),
-        Binding("t", "this_period", "Now", id="now"),
-        Binding("a", "add_routine", "Add", id="add-routine"),
-        Binding("e", "edit_routine", "Edit", id="edit-routine"),
-        Binding("D", "archive_routine", "Archive", id="archive-routine"),
+        Binding(
+            "space,x",
+            "check(1)",
+            "Check",
+            id="check",
+            tooltip="Add one completion on the cursor's day (week) or week (month)",
+        ),
+        Binding(
+            "backspace,X",
+            "check(-1)",
+            "Uncheck",
+            id="uncheck",
+            tooltip="Remove one completion there",
+        ),
+        Binding(
+            "left_square_bracket",
+            "shift(-1)",
+            "Prev",
+            id="previous",
+            tooltip="Previous week or month",
+        ),
+        Binding(
+            "right_square_bracket", "shift(1)", "Next", id="next", tooltip="Next week or month"
+        ),
+        Binding("t", "this_period", "Now", id="now", tooltip="Back to the current period"),
+        Binding("a", "add_routine", "Add", id="add-routine", tooltip="Add a routine"),
+        Binding("e", "edit_routine", "Edit", id="edit-routine", tooltip="Edit the routine"),
+        Binding(
+            "D",
+            "archive_routine",
+            "Archive",
+            id="archive-routine",
+            tooltip="Archive the routine (its history stays)",
+        ),
     ]
 
     anchor: reactive[date | None] = reactive(None, init=False)
