@@ -14,11 +14,20 @@ def minutes_in_week(plan: Plan, journal: Journal, day: date) -> int:
 
     Every routine counts (weekly and monthly, archived too): the time was spent either way.
     """
-    week_start = plan.settings.week_start
-    start, end = period_range(Period.week, day, week_start)
-    total = sum(i.minutes for i in journal.interactions if start <= i.on <= end)
+    return interaction_minutes(plan, journal, day) + routine_minutes(plan, day)
+
+
+def interaction_minutes(plan: Plan, journal: Journal, day: date) -> int:
+    """Minutes of the interactions in the week holding `day` (changes only with the journal)."""
+    start, end = period_range(Period.week, day, plan.settings.week_start)
+    return sum(i.minutes for i in journal.interactions if start <= i.on <= end)
+
+
+def routine_minutes(plan: Plan, day: date) -> int:
+    """Completions × routine minutes in the week holding `day`."""
     per_routine = {r.id: r.minutes for r in plan.routines}
-    for d in week_days(day, week_start):
+    total = 0
+    for d in week_days(day, plan.settings.week_start):
         for routine_id, n in plan.completions.get(d, {}).items():
             total += per_routine.get(routine_id, 0) * n
     return total

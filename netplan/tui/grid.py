@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from netplan.tui.text import plain, shorten
 
@@ -84,9 +85,30 @@ class RoutineGrid(DataTable):
         shown = (tuple(columns), tuple(rows), self.app.theme)
         if shown == self._shown:
             return
-        self._shown = shown
-        cursor = self.cursor_coordinate
+        previous, self._shown = self._shown, shown
         palette = self._palette()
+        if (
+            previous is not None
+            and previous[0] == shown[0]
+            and previous[2] == shown[2]
+            and [r.key for r in previous[1]] == [r.key for r in rows]
+        ):
+            # Same columns and rows: update only what changed (a rebuild re-measures all).
+            for before, row in zip(previous[1], rows, strict=True):
+                if before == row:
+                    continue
+                cells = self._cells(row, columns, palette)
+                keys = [c.key for c in columns] + ["done", "progress", "streak"]
+                old_cells = self._cells(before, columns, palette)
+                for key, cell, old in zip(keys, cells, old_cells, strict=True):
+                    if cell != old:
+                        self.update_cell(row.key, key, cell)
+                if (before.met, before.title) != (row.met, row.title):
+                    self.rows[RowKey(row.key)].label = self._label(row)
+                    self._clear_caches()
+                    self.refresh()
+            return
+        cursor = self.cursor_coordinate
         self.clear(columns=True)
         self.period_columns = len(columns)
         self.row_keys = [row.key for row in rows]

@@ -73,6 +73,7 @@ class PeriodPane(Vertical):
 
     anchor: reactive[date | None] = reactive(None, init=False)
     _cursor_placed = False
+    _stale = False
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="period-title")
@@ -91,6 +92,10 @@ class PeriodPane(Vertical):
         self.refresh_view()
 
     def _data_changed(self, _data: Data) -> None:
+        # A hidden tab catches up when it is shown (focus_main), not on every keypress.
+        if self.parent is not None and not self.parent.display:
+            self._stale = True
+            return
         self.refresh_view()
 
     # what the columns are (subclasses)
@@ -151,6 +156,9 @@ class PeriodPane(Vertical):
         )
 
     def focus_main(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh_view()
         self.grid.focus()
 
     def focus_today(self) -> None:
