@@ -31,7 +31,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, frozen=False)
+    # defer_build: a schema is built on first use, so start-up pays only for plan.toml's models.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Kind(StrEnum):
