@@ -105,6 +105,36 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="print one JSON object")
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
+
+    imports = commands.add_parser(
+        "import", parents=[common], help="merge contacts from a LinkedIn or vCard export"
+    )
+    formats = imports.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+    )
+    for name, metavar, what in (
+        ("linkedin", "FILE.csv", 'LinkedIn "Connections.csv" export'),
+        ("vcard", "FILE.vcf", "vCard file (3.0 or 4.0), one or many cards"),
+    ):
+        source = formats.add_parser(name, parents=[common], help=what)
+        source.add_argument("file", metavar=metavar, help=what)
+        source.add_argument(
+            "--dry-run", action="store_true", help="print the report, write nothing"
+        )
+
+    exports = commands.add_parser(
+        "export", parents=[common], help="write the store as iCalendar, CSV or JSON"
+    )
+    targets = exports.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+    )
+    for name, metavar, what in (
+        ("ics", "FILE", "follow-ups and milestones as an iCalendar file"),
+        ("csv", "DIR", "contacts.csv, interactions.csv, completions.csv in DIR"),
+        ("json", "FILE", "the whole store as one JSON document"),
+    ):
+        target = targets.add_parser(name, parents=[common], help=what)
+        target.add_argument("target", metavar=metavar, help=what)
     return parser
 
 
@@ -403,6 +433,82 @@ def cmd_validate(args: argparse.Namespace, environ: Mapping[str, str], out: Text
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from pathlib import Path
+
+    from netplan.importers import ImportFailed
+    from netplan.importers.merge import merge
+    from netplan.models import ContactBook
+    from netplan.store import FILES, Store, resolve_folder
+
+    if args.format == "linkedin":
+        from netplan.importers.linkedin import parse_file
+    else:
+        from netplan.importers.vcard import parse_file
+
+    today = _today(environ)
+    try:
+        parsed = parse_file(Path(args.file))
+    except ImportFailed as error:
+        raise CommandError(str(error)) from None
+    if args.dry_run:
+        # Look, but create nothing: a store that does not exist yet is an empty one.
+        store = Store(resolve_folder(getattr(args, "data", None), environ))
+        fresh = not any(store.path(n).exists() for n in FILES) and not store.backups("contacts")
+        book = ContactBook() if fresh else store.load().contacts
+        _book, report = merge(book, parsed, today)
+    else:
+        store = _open_store(args, environ)
+        with store.lock():
+            snapshot = store.load()
+            book, report = merge(snapshot.contacts, parsed, today)
+            if report.changed:
+                store.save(contacts=book)
+    print(report.render(dry_run=args.dry_run), file=out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from pathlib import Path
+
+    from netplan.exporters import ExportFailed, write_file
+
+    today = _today(environ)
+    store = _open_store(args, environ)
+    snapshot = store.load()
+    plan, book, journal = snapshot.plan, snapshot.contacts, snapshot.journal
+    target = Path(args.target)
+    try:
+        if args.format == "ics":
+            from netplan.exporters.ics import export_ics
+
+            data = export_ics(plan, book, journal, today)
+            write_file(target, data)
+            events = data.count(b"BEGIN:VEVENT")
+            print(f"Wrote {_plural(events, 'event')} to {target}.", file=out)
+        elif args.format == "csv":
+            from netplan.exporters.tabular import export_csv
+
+            if target.exists() and not target.is_dir():
+                raise ExportFailed(f"{target} is a file; export csv writes into a folder")
+            try:
+                target.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                raise ExportFailed(f"cannot create {target}: {error.strerror}") from None
+            written = export_csv(plan, book, journal)
+            for name, data in written.items():
+                write_file(target / name, data)
+            print(f"Wrote {', '.join(written)} to {target}.", file=out)
+        else:
+            from netplan.exporters.tabular import export_json
+
+            write_file(target, export_json(plan, book, journal))
+            print(f"Wrote the whole store to {target}.", file=out)
+    except ExportFailed as error:
+        raise CommandError(str(error)) from None
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     today = _today(environ)
     store = _open_store(args, environ)
@@ -421,6 +527,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Mapping[str, str], Text
     "log": cmd_log,
     "due": cmd_due,
     "validate": cmd_validate,
+    "import": cmd_import,
+    "export": cmd_export,
 }
 
 
