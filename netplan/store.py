@@ -19,13 +19,12 @@ import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from netplan import toml_writer
 from netplan.models import SCHEMA_VERSION, ContactBook, Journal, Plan
 
 FileName = Literal["plan", "contacts", "journal"]
@@ -115,34 +114,20 @@ def _digest(data: bytes) -> str:
 # --- encoding ----------------------------------------------------------------------------
 
 
-def _clean(value: Any, top_level: bool = False) -> Any:
-    """Turn a model dump into what tomli-w writes: no None, no empty optional collections."""
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if item is None or (key == "archived" and item is False):
-                continue
-            if not top_level and isinstance(item, (list, dict)) and not item:
-                continue
-            out[key.isoformat() if hasattr(key, "isoformat") else str(key)] = _clean(item)
-        return out
-    if isinstance(value, (list, tuple)):
-        return [_clean(item) for item in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def encode(model: BaseModel) -> bytes:
-    """The TOML bytes of a file's model, in the model's field order."""
-    document = _clean(model.model_dump(mode="python", exclude_none=True), top_level=True)
+    """The TOML bytes of a file's model, in the model's field order, days in order."""
+    document = model.model_dump(mode="python", exclude_none=True)
     if isinstance(model, Plan):
         document["completions"] = {
-            day: counts for day, counts in sorted(document.get("completions", {}).items()) if counts
+            day: counts for day, counts in sorted(document["completions"].items()) if counts
         }
-    return tomli_w.dumps(document).encode("utf-8")
+    try:
+        return toml_writer.dumps(document).encode("utf-8")
+    except UnicodeEncodeError:
+        raise StoreError(
+            "refusing to save: some text holds characters that cannot be stored (a broken "
+            "paste?); edit the last change"
+        ) from None
 
 
 # --- decoding and messages ---------------------------------------------------------------
