@@ -418,7 +418,7 @@ async def test_an_external_edit_is_reloaded(store: Store, monkeypatch: pytest.Mo
         await settle(pilot, app)
         path = store.folder / "plan.toml"
         path.write_text(path.read_text() + '\n[completions."2026-11-24"]\nengage-posts = 2\n')
-        for _ in range(50):
+        for _ in range(200):
             await pilot.pause(0.05)
             if app.data.plan.completions:
                 break
@@ -466,7 +466,7 @@ async def test_an_invalid_external_edit_is_refused_and_never_overwritten(
         path = store.folder / "plan.toml"
         broken = path.read_text() + "\nthis is = not toml =\n"
         path.write_text(broken)
-        for _ in range(40):
+        for _ in range(200):
             await pilot.pause(0.05)
             if any("invalid" in (n.title or "") for n in app._notifications):
                 break
