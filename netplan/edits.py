@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from netplan.models import ContactBook, Journal, Plan, Routine, Settings
+from netplan.models import ContactBook, Goal, GoalStatus, Journal, Plan, Routine, Settings
 from netplan.progress import add_completions
 
 
@@ -98,3 +98,81 @@ def _set_settings(update: dict[str, object]) -> Step:
 def change_settings(settings: Settings, label: str, **changes: object) -> Edit:
     before = {name: getattr(settings, name) for name in changes}
     return Edit(label, _set_settings(dict(changes)), _set_settings(before))
+
+
+# --- goals -------------------------------------------------------------------------------
+
+
+def _put_goal(goal_id: str, record: Goal | None, position: int) -> Step:
+    """Replace (or insert at position, or with None remove) the goal with this id."""
+
+    def step(data: Data) -> Data:
+        goals = [g for g in data.plan.goals if g.id != goal_id]
+        if record is not None:
+            index = next((i for i, g in enumerate(data.plan.goals) if g.id == goal_id), position)
+            goals.insert(min(index, len(goals)), record)
+        return replace(data, plan=data.plan.model_copy(update={"goals": goals}))
+
+    return step
+
+
+def _change_goal(goal_id: str, change: Callable[[Goal], Goal]) -> Step:
+    """Change the goal with this id; KeyError when it is gone (deleted on disk meanwhile)."""
+
+    def step(data: Data) -> Data:
+        goals = list(data.plan.goals)
+        for index, goal in enumerate(goals):
+            if goal.id == goal_id:
+                goals[index] = change(goal)
+                return replace(data, plan=data.plan.model_copy(update={"goals": goals}))
+        raise KeyError(f"no goal {goal_id}")
+
+    return step
+
+
+def put_goal(plan: Plan, new: Goal) -> Edit:
+    """Add a goal, or replace the one with the same id (ids never change)."""
+    old = next((g for g in plan.goals if g.id == new.id), None)
+    position = len(plan.goals) if old is None else plan.goals.index(old)
+    if old is None:
+        return Edit(
+            f"Add goal {new.title}",
+            _put_goal(new.id, new, position),
+            _put_goal(new.id, None, position),
+        )
+    return Edit(
+        f"Edit goal {new.title}",
+        _put_goal(new.id, new, position),
+        _put_goal(old.id, old, position),
+    )
+
+
+def move_goal_progress(goal: Goal, delta: int) -> Edit:
+    """Move a manual goal's progress by delta (never below zero).
+
+    A step adds to whatever the record holds, like a check-off, so it still means "one more"
+    when replayed on a file changed elsewhere.
+    """
+
+    def by(amount: int) -> Step:
+        return _change_goal(
+            goal.id,
+            lambda g: g.model_copy(update={"progress": max(0, g.progress + amount)}),
+        )
+
+    sign = "+" if delta > 0 else "−"
+    return Edit(f"Progress {sign}{abs(delta)} on {goal.title}", by(delta), by(-delta))
+
+
+def set_goal_status(goal: Goal, status: GoalStatus) -> Edit:
+    """Mark a goal done, dropped or active again."""
+    verb = {
+        GoalStatus.done: "Mark done",
+        GoalStatus.dropped: "Drop",
+        GoalStatus.active: "Reopen",
+    }[status]
+
+    def to(value: GoalStatus) -> Step:
+        return _change_goal(goal.id, lambda g: g.model_copy(update={"status": value}))
+
+    return Edit(f"{verb}: {goal.title}", to(status), to(goal.status))

@@ -124,6 +124,10 @@ def dumps(document: dict[str, Any]) -> str:
     and whose lists of dicts become `[[parent.name]]` (a contact's milestones). Enums are
     written as their values, dates as TOML dates, and keys that are dates quoted.
     """
+    # An empty collection at the top is left out (its model default is empty), so that a
+    # hand-added `[[goals]]` or `[completions."…"]` never clashes with `goals = []`; unless
+    # nothing else is left (`contacts = []`): an empty file would look like a damaged one.
+    kept = {k: v for k, v in document.items() if v not in ([], {})}
     lines: list[str] = []
-    _section(lines, "", document, None, in_record=False)
+    _section(lines, "", kept or document, None, in_record=False)
     return "\n".join(lines) + "\n"
