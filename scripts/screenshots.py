@@ -22,6 +22,8 @@ SIZE = (120, 36)
 SHOTS = {
     "week.svg": [],
     "month.svg": ["2"],
+    "goals.svg": ["4"],
+    "contacts.svg": ["3"],
 }
 
 

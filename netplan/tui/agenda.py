@@ -94,7 +94,8 @@ class Agenda(VerticalScroll):
                 self._people_in_thread(data, today, inputs)
         self._show(data, today)
 
-    @work(thread=True, exclusive=True, group="agenda")
+    # description: without one Textual builds it from repr() of the arguments (all the data).
+    @work(thread=True, exclusive=True, group="agenda", description="agenda people")
     def _people_in_thread(self, data: Data, today: date, inputs: tuple) -> None:
         parts = self._people(data, today)
         self.app.call_from_thread(self._people_ready, parts, inputs)
