@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from import_linkedin import generate  # noqa: E402
 from stores import TODAY, make_store  # noqa: E402
 from terminal import Terminal  # noqa: E402
 
@@ -52,6 +53,27 @@ def start_and_keys(argv: list[str], env: dict[str, str], presses: int) -> tuple[
         terminal.close()
 
 
+def filter_keys(folder: Path, text: str) -> tuple[list[float], float]:
+    """Keystroke-to-repaint in the contacts filter, and the app's peak memory (MiB)."""
+    terminal = Terminal([sys.executable, "-m", "netplan"], environment(folder))
+    try:
+        terminal.wait_for(MARKER)
+        terminal.wait_for("Contacts 30", timeout=60)  # the tab title once contacts are in
+        terminal.keypress_to_repaint(b"3")
+        terminal.keypress_to_repaint(b"/")
+        times = [terminal.keypress_to_repaint(char.encode()) for char in text]
+        times += [terminal.keypress_to_repaint(b"\x7f") for _ in text]
+        peak = 0.0
+        with open(f"/proc/{terminal.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1]) / 1024
+        terminal.keypress_to_repaint(b"\x1b")
+        return times, peak
+    finally:
+        terminal.close()
+
+
 def summary(values: list[float], scale: float = 1.0) -> str:
     values = [v * scale for v in values]
     return f"{statistics.median(values):8.3f} {min(values):8.3f} {max(values):8.3f}"
@@ -63,7 +85,6 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=10)
     args = parser.parse_args()
     python = sys.executable
-    rows: list[tuple[str, list[float], float]] = []
     with tempfile.TemporaryDirectory() as temp:
         stores = {kind: make_store(Path(temp) / kind, kind) for kind in ("empty", "demo", "30k")}
         subjects = {"bare Textual app": ([python, str(HERE / "bare_app.py")], environment())}
@@ -76,6 +97,25 @@ def main() -> None:
                 started, presses = start_and_keys(argv, env, args.presses)
                 starts[name].append(started)
                 keys[name].extend(presses)
+        filters: list[float] = []
+        peaks: list[float] = []
+        for _ in range(args.runs):
+            times, peak = filter_keys(stores["30k"], "ana smi")
+            filters += times
+            peaks.append(peak)
+        csv_path = Path(temp) / "Connections.csv"
+        generate(csv_path, 30_000)
+        imports: list[float] = []
+        for run in range(max(1, args.runs // 2)):
+            target = make_store(Path(temp) / f"import-{run}", "empty")
+            began = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "netplan", "import", "linkedin", str(csv_path)],
+                env=environment(target),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            imports.append(time.perf_counter() - began)
         checks: dict[str, list[float]] = {"empty": [], "30k": []}
         for _ in range(args.runs):
             for kind in checks:
@@ -98,7 +138,9 @@ def main() -> None:
     for kind, values in checks.items():
         ratio = statistics.median(values) / empty
         print(f"{'netplan check (s), ' + kind + ' store':52} {summary(values)}  {ratio:.2f}×")
-    rows.clear()
+    print(f"{'contacts filter keystroke to repaint (ms), 30k':52} {summary(filters, 1000)}")
+    print(f"{'import linkedin, 30,000 rows (s)':52} {summary(imports)}")
+    print(f"{'peak memory with 30k contacts (MiB)':52} {summary(peaks)}")
 
 
 if __name__ == "__main__":

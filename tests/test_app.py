@@ -307,8 +307,11 @@ async def test_agenda_on_demo_data(demo_store: Store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
         await pilot.pause(0.1)
-        agenda = app.query_one(".agenda-body")
-        rendered = "\n".join(part.plain for part in agenda.content.renderables)
+        rendered = "\n".join(
+            part.plain
+            for agenda in app.query(".agenda-body")
+            for part in agenda.content.renderables
+        )
         assert "Follow-ups · " in rendered and "overdue" in rendered
         assert "Milestones · next 14 days" in rendered
         assert "Birthday" in rendered  # the demo has one within 14 days

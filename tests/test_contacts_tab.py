@@ -419,8 +419,11 @@ async def test_log_with_a_follow_up_updates_files_agenda_and_minutes(demo_store:
         text = detail_text(app)
         assert "Send the market map" in text
         assert "Talked about [bold]open banking[/]" in text  # shown as text, not markup
-        agenda = app.query_one(".agenda-body")
-        rendered = "\n".join(part.plain for part in agenda.content.renderables)
+        rendered = "\n".join(
+            part.plain
+            for agenda in app.query(".agenda-body")
+            for part in agenda.content.renderables
+        )
         assert "Time this week" in rendered
 
 

@@ -71,7 +71,8 @@ class Agenda(VerticalScroll):
         self._journal_minutes: tuple = (None, None, 0)
 
     def compose(self):
-        yield Static(Text("Loading contacts…", style="dim"), classes="agenda-body")
+        yield Static(Text("Loading contacts…", style="dim"), classes="agenda-body agenda-people")
+        yield Static("", classes="agenda-body agenda-time")
 
     def on_mount(self) -> None:
         self.watch(self.app, "data", self._redraw, init=True)
@@ -107,11 +108,23 @@ class Agenda(VerticalScroll):
                 self._show(self.app.data, self.app.today)
 
     def _show(self, data: Data, today: date) -> None:
-        parts = [*self._people_parts, *self._time(data, today)]
-        for part in parts:
-            part.no_wrap = True
-            part.overflow = "ellipsis"
-        self.query_one(".agenda-body", Static).update(Group(*parts))
+        # Two parts, so a check-off repaints the time lines only; no layout pass when the
+        # number of lines stays the same.
+        for selector, parts in (
+            (".agenda-people", self._people_parts),
+            (".agenda-time", self._time(data, today)),
+        ):
+            for part in parts:
+                part.no_wrap = True
+                part.overflow = "ellipsis"
+            plain = "\n".join(part.plain for part in parts)
+            widget = self.query_one(selector, Static)
+            shown = getattr(widget, "_netplan_shown", None)
+            if shown is not None and shown[0] == plain and shown[1] == parts:
+                continue
+            same_height = shown is not None and shown[0].count("\n") == plain.count("\n")
+            widget._netplan_shown = (plain, parts)
+            widget.update(Group(*parts), layout=not same_height)
 
     def _people(self, data: Data, today: date) -> list[Text]:
         settings = data.plan.settings

@@ -140,7 +140,10 @@ class PeriodPane(Vertical):
             )
             for s in statuses
         ]
-        self.query_one(".period-title", Label).update(self.title())
+        title = self.title()
+        label = self.query_one(".period-title", Label)
+        if str(label.content) != title:
+            label.update(title)
         self.grid.show([column for column, _first, _last in columns], rows)
         if not self._cursor_placed:
             self._cursor_placed = True
@@ -235,12 +238,18 @@ class WeekPane(PeriodPane):
         data = getattr(self.app, "data", None)
         if data is not None:
             rates = recent_week_rates(data.plan, self.app.today, weeks=12)
-            self.query_one(Sparkline).data = [round(rate * 100) for rate in rates]
+            values = [round(rate * 100) for rate in rates]
+            sparkline = self.query_one(Sparkline)
+            if list(sparkline.data or []) != values:
+                sparkline.data = values
             average = sum(rates) / len(rates) if rates else 0.0
-            self.query_one(".trend-caption", Static).update(
+            caption = (
                 f"Weekly routines done, last 12 weeks · this week {rates[-1]:.0%} · "
                 f"average {average:.0%}"
             )
+            widget = self.query_one(".trend-caption", Static)
+            if str(widget.content) != caption:
+                widget.update(caption, layout=False)
 
 
 class MonthPane(PeriodPane):
