@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any, NoReturn, TextIO
 
 from netplan import __version__
@@ -106,6 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put the store back as it was at an earlier time, from its backups",
+        description="Put the store back as it was at WHEN: each file's newest version saved "
+        "then or before, from the backups netplan keeps in .backups/. The current files are "
+        "backed up first, so a restore can itself be undone. Without WHEN: list the versions.",
+    )
+    restore.add_argument(
+        "when",
+        metavar="WHEN",
+        nargs="?",
+        help="a DATE (as the store was at the end of that day: yesterday, 2026-11-24), "
+        "a time (2026-11-24T15:30) or now",
+    )
+    restore.add_argument(
+        "--list", action="store_true", help="list the versions kept of each file, newest first"
+    )
+
     imports = commands.add_parser(
         "import", parents=[common], help="merge contacts from a LinkedIn or vCard export"
     )
@@ -157,6 +177,10 @@ def _day(text: str, today: date, option: str) -> date:
         return parse_day(text, today)
     except ValueError as error:
         raise CommandError(f"{option}: {error}", EXIT_USAGE) from None
+    except OverflowError:  # "tomorrow" of 9999-12-31
+        raise CommandError(
+            f'{option}: "{text}" is out of the calendar\'s range', EXIT_USAGE
+        ) from None
 
 
 def _open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
@@ -165,6 +189,19 @@ def _open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     store = Store(resolve_folder(getattr(args, "data", None), environ))
     store.ensure()
     return store
+
+
+def _read_plan(store: Any) -> Any:
+    """plan.toml alone, with its own references checked (a check-off's or a goal's routine):
+    what `check` and the app need before they start, without reading the other files."""
+    from netplan.models import ContactBook, Journal
+    from netplan.store import StoreError, check_references
+
+    plan = store.read_plan()
+    problems = check_references(plan, ContactBook(), Journal(), store.folder)
+    if problems:
+        raise StoreError(problems[0], problems)
+    return plan
 
 
 def _resolve(kind: str, query: str, find: Callable[[], Any], label: Callable[[Any], str]) -> Any:
@@ -247,7 +284,7 @@ def cmd_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
     day = _day(args.on, today, "--on")
     store = _open_store(args, environ)
     with store.lock():
-        plan = store.read_plan()
+        plan = _read_plan(store)
         routine = _resolve(
             "routine",
             args.routine,
@@ -378,6 +415,8 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     from netplan.due import due_json, due_report
 
     today = _today(environ)
+    if args.days > date.max.toordinal() - today.toordinal():
+        raise CommandError(f"--days {args.days} reaches past the year 9999", EXIT_USAGE)
     store = _open_store(args, environ)
     snapshot = store.load()
     report = due_report(snapshot.plan, snapshot.contacts, snapshot.journal, today, args.days)
@@ -512,11 +551,87 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 def cmd_app(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     today = _today(environ)
     store = _open_store(args, environ)
+    # Check plan.toml before the terminal is taken over: a broken one is a message and exit
+    # status 1, like every command. Contacts and journal are read by the app, in a worker.
+    plan = _read_plan(store)
     from netplan.tui.app import NetplanApp
 
-    app = NetplanApp(store=store, today=today)
+    app = NetplanApp(store=store, today=today, plan=plan)
     app.run()
     return app.return_code or EXIT_OK
+
+
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?")
+
+
+def _moment(text: str, today: date) -> tuple[datetime, str]:
+    """WHEN of `restore`: the latest moment to restore, and how to say it."""
+    value = text.strip()
+    if value.lower() == "now":
+        moment = datetime.now()
+        return moment, f"at {moment:%Y-%m-%d %H:%M:%S}"
+    if _TIME.fullmatch(value):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as error:
+            raise CommandError(
+                f'WHEN: "{value}" is not a real time ({error})', EXIT_USAGE
+            ) from None
+        return moment, f"at {moment:%Y-%m-%d %H:%M:%S}"
+    day = _day(value, today, "WHEN")
+    return datetime.combine(day, time.max), f"at the end of {day.isoformat()}"
+
+
+def _list_versions(store: Any, out: TextIO) -> None:
+    from netplan.store import FILES
+
+    print(f"Versions kept in {store.folder}, newest first (the time each was saved):", file=out)
+    for name in FILES:
+        print(f"\n{FILES[name]}", file=out)
+        versions = store.versions(name)
+        for version in versions:
+            where = "current" if version.current else str(version.path.relative_to(store.folder))
+            print(
+                f"  {version.saved:%Y-%m-%d %H:%M:%S}  {version.size:>10,} bytes  {where}",
+                file=out,
+            )
+        if not versions:
+            print("  none", file=out)
+    print(
+        "\nTo put the store back as it was at a time: netplan restore WHEN "
+        "(a date such as yesterday or 2026-11-24, or a time such as 2026-11-24T15:30).",
+        file=out,
+    )
+
+
+def cmd_restore(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from netplan.store import FILES, Store, resolve_folder
+
+    today = _today(environ)
+    store = Store(resolve_folder(getattr(args, "data", None), environ))
+    if not store.folder.is_dir():
+        raise CommandError(f"{store.folder} is not a netplan store folder (nothing to restore)")
+    if args.list or args.when is None:
+        _list_versions(store, out)
+        return EXIT_OK
+    until, said = _moment(args.when, today)
+    chosen, written = store.restore(until)
+    if not written:
+        print(f"Nothing to do: {store.folder} already is as it was {said}.", file=out)
+        return EXIT_OK
+    print(f"Restored {store.folder} as it was {said}:", file=out)
+    for name in FILES:
+        if name in written:
+            when = f"{chosen[name].saved:%Y-%m-%d %H:%M:%S}"
+            print(f"  {FILES[name]}: put back the version saved {when}", file=out)
+        else:
+            print(f"  {FILES[name]}: unchanged (it already was that version)", file=out)
+    print(
+        "The files it replaced were backed up first: `netplan restore --list` shows them, and "
+        "restoring the time of the newest one undoes this.",
+        file=out,
+    )
+    return EXIT_OK
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, Mapping[str, str], TextIO], int]] = {
@@ -529,6 +644,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Mapping[str, str], Text
     "validate": cmd_validate,
     "import": cmd_import,
     "export": cmd_export,
+    "restore": cmd_restore,
 }
 
 

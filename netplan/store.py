@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import os
 import re
@@ -84,9 +85,21 @@ class Fingerprint:
     mtime_ns: int
     inode: int
     digest: str
+    # A rewrite in place that restores size and mtime (rsync --inplace -t, some sync tools)
+    # still changes the ctime, which nothing can set back.
+    ctime_ns: int = 0
+
+    @classmethod
+    def of(cls, st: os.stat_result, digest: str) -> Fingerprint:
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest, st.st_ctime_ns)
 
     def same_stat(self, st: os.stat_result) -> bool:
-        return (st.st_size, st.st_mtime_ns, st.st_ino) == (self.size, self.mtime_ns, self.inode)
+        return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) == (
+            self.size,
+            self.mtime_ns,
+            self.inode,
+            self.ctime_ns,
+        )
 
 
 @dataclass
@@ -94,6 +107,17 @@ class Snapshot:
     plan: Plan
     contacts: ContactBook
     journal: Journal
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a store file: the file itself (current) or a backup of an earlier one."""
+
+    name: FileName
+    path: Path
+    saved: datetime  # when this version was written (the file's mtime; a backup keeps it)
+    size: int
+    current: bool
 
 
 def resolve_folder(option: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
@@ -121,6 +145,14 @@ def encode(model: BaseModel) -> bytes:
         document["completions"] = {
             day: counts for day, counts in sorted(document["completions"].items()) if counts
         }
+        # An empty table or list would be written inline (`completions = {}`, `goals = []`),
+        # and TOML forbids extending those: a hand-added `[completions."2026-11-24"]` or
+        # `[[goals]]` would then be a syntax error. Absent keys load as the same defaults.
+        for key in ("routines", "completions", "goals"):
+            if not document[key]:
+                del document[key]
+        if not document["settings"]["cadence_by_tag"]:
+            del document["settings"]["cadence_by_tag"]
     try:
         return toml_writer.dumps(document).encode("utf-8")
     except UnicodeEncodeError:
@@ -128,6 +160,8 @@ def encode(model: BaseModel) -> bytes:
             "refusing to save: some text holds characters that cannot be stored (a broken "
             "paste?); edit the last change"
         ) from None
+    except (ValueError, TypeError) as error:  # a number too large for TOML (2**63 and up)
+        raise StoreError(f"refusing to save: {error}; nothing was written") from None
 
 
 # --- decoding and messages ---------------------------------------------------------------
@@ -247,16 +281,43 @@ def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
     if not document:
         raise StoreError(
             f"{file} holds no data (empty or only comments); netplan never writes such a file, "
-            f"so it is treated as damaged. Restore it from {BACKUP_DIR}/ or delete it "
-            "together with its backups to start afresh"
+            f"so it is treated as damaged. Put back an earlier version with `netplan restore` "
+            f"(it lists the versions kept in {BACKUP_DIR}/), or delete the file together with "
+            "its backups to start afresh"
         )
     if name == "plan":
         document = _migrate(file, document)
+    too_large = [
+        f"{_describe_place(file, loc, document, text)}: {value} is too large a number "
+        "(netplan stores numbers below 2**63)"
+        for loc, value in _huge_numbers(document)
+    ]
+    if too_large:
+        raise StoreError(too_large[0], too_large)
     try:
-        return MODELS[name].model_validate(document)
+        return _normalized(MODELS[name].model_validate(document))
     except ValidationError as error:
         problems = _validation_problems(file, error, document, text)
         raise StoreError(problems[0], problems) from None
+
+
+def _huge_numbers(value: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], int]]:
+    """Integers TOML parses but cannot write back (2**63 and up): a save would be refused."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, (dict, list)):
+            yield from _huge_numbers(item, (*loc, key))
+        elif type(item) is int and not -(2**63) <= item < 2**63:
+            yield (*loc, key), item
+
+
+def _normalized(model: BaseModel) -> BaseModel:
+    """The model as the file writes it: a day without check-offs (a hand-written
+    `[completions."2026-11-23"]` with nothing under it) is left out."""
+    if isinstance(model, Plan) and not all(model.completions.values()):
+        days = {day: counts for day, counts in model.completions.items() if counts}
+        return model.model_copy(update={"completions": days})
+    return model
 
 
 def _migrate(file: str, document: dict[str, Any]) -> dict[str, Any]:
@@ -333,25 +394,47 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace path's content with data, all or nothing; a symlink stays a symlink."""
-    target = Path(os.path.realpath(path))
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is written (it may write fewer than asked)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # never loop forever on a device that takes nothing
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """A fsynced temp file beside target holding data, with target's mode (0600 for a new one)."""
     mode = FILE_MODE
     with contextlib.suppress(FileNotFoundError):
         mode = stat.S_IMODE(os.stat(target).st_mode)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temp = _temp_name(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
         if mode != 0o600:
             os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace path's content with data, all or nothing; a symlink stays a symlink."""
+    target = Path(os.path.realpath(path))
+    temp = _write_temp(target, data)
+    try:
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -368,6 +451,8 @@ class Store:
         self._loaded: dict[FileName, Fingerprint | None] = {}
         self._guard = threading.RLock()  # saves may run in worker threads
         self._file_lock: Any = None
+        # The ids in contacts.toml as last read or written here (see _write_order).
+        self._contact_ids: set[str] | None = None
 
     # paths
 
@@ -410,31 +495,39 @@ class Store:
             self.folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(_os_message(self.folder, error)) from None
-        missing = [n for n in FILES if not self.path(n).exists() and not self.path(n).is_symlink()]
-        if not missing:
+        if not self._missing():
             return False
-        for name in missing:
-            if self.backups(name):
-                raise StoreError(
-                    f"{FILES[name]} is missing from {self.folder} but {BACKUP_DIR}/ holds earlier "
-                    f"versions of it; restore the newest (copy it back as {FILES[name]}) "
-                    "rather than starting empty"
-                )
-        if plan_factory is None:
-            from netplan.demo import default_plan as plan_factory
-        fresh: dict[FileName, BaseModel] = {
-            "plan": plan_factory(),
-            "contacts": ContactBook(),
-            "journal": Journal(),
-        }
-        for name in missing:
-            data = encode(fresh[name])
-            try:
-                atomic_write(self.path(name), data)
-            except OSError as error:
-                raise StoreError(_os_message(self.path(name), error)) from None
-            self._remember(name, data)
+        # Two copies started at once on a new folder: without the lock, the slower one could
+        # write its empty defaults over a change the faster one has already saved.
+        with self.lock():
+            missing = self._missing()
+            if not missing:
+                return False
+            for name in missing:
+                if self.backups(name):
+                    raise StoreError(
+                        f"{FILES[name]} is missing from {self.folder} but {BACKUP_DIR}/ holds "
+                        f"earlier versions of it; put the newest back with `netplan restore` "
+                        "(see `netplan restore --list`) rather than starting empty"
+                    )
+            if plan_factory is None:
+                from netplan.demo import default_plan as plan_factory
+            fresh: dict[FileName, BaseModel] = {
+                "plan": plan_factory(),
+                "contacts": ContactBook(),
+                "journal": Journal(),
+            }
+            for name in missing:
+                data = encode(fresh[name])
+                try:
+                    atomic_write(self.path(name), data)
+                except OSError as error:
+                    raise StoreError(_os_message(self.path(name), error)) from None
+                self._remember(name, data)
         return len(missing) == len(FILES)
+
+    def _missing(self) -> list[FileName]:
+        return [n for n in FILES if not self.path(n).exists() and not self.path(n).is_symlink()]
 
     # reading
 
@@ -452,7 +545,7 @@ class Store:
             raise StoreError(f"{path} is a folder, but netplan keeps a file there") from None
         except OSError as error:
             raise StoreError(f"cannot read {path}: {error.strerror}") from None
-        return data, Fingerprint(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+        return data, Fingerprint.of(st, _digest(data))
 
     def read(self, name: FileName) -> Any:
         """Load and validate one file, remembering its fingerprint."""
@@ -460,6 +553,8 @@ class Store:
         model = decode(name, data, str(self.path(name)))
         with self._guard:
             self._loaded[name] = fingerprint
+            if name == "contacts":
+                self._contact_ids = {c.id for c in model.contacts}
         return model
 
     def read_plan(self) -> Plan:
@@ -491,9 +586,12 @@ class Store:
     # change detection
 
     def _remember(self, name: FileName, data: bytes) -> None:
-        st = os.stat(self.path(name))
+        try:
+            fingerprint = Fingerprint.of(os.stat(self.path(name)), _digest(data))
+        except OSError:  # no stat to compare cheaply: the hash decides
+            fingerprint = Fingerprint(-1, -1, -1, _digest(data), -1)
         with self._guard:
-            self._loaded[name] = Fingerprint(st.st_size, st.st_mtime_ns, st.st_ino, _digest(data))
+            self._loaded[name] = fingerprint
 
     def fingerprint(self, name: FileName) -> Fingerprint | None:
         return self._loaded.get(name)
@@ -512,7 +610,11 @@ class Store:
             data = Path(self.path(name)).read_bytes()
         except OSError:
             return True
-        return _digest(data) != known.digest
+        if _digest(data) != known.digest:
+            return True
+        # Same content, new stat (touched, or linked by a backup): look cheaply again next time.
+        self._loaded[name] = Fingerprint.of(st, known.digest)
+        return False
 
     def changed_on_disk(self, cheap: bool = True) -> list[FileName]:
         """Files whose content differs from what was last read or written here.
@@ -549,7 +651,8 @@ class Store:
                     f"{timeout:.0f} s; try again"
                 ) from None
             except OSError as error:
-                raise StoreError(_os_message(self.folder / LOCK_NAME, error)) from None
+                message = _os_message(self.folder / LOCK_NAME, error) + "; nothing was changed"
+                raise StoreError(message) from None
             try:
                 yield
             finally:
@@ -566,33 +669,107 @@ class Store:
         for name, model in models.items():
             if name not in FILES:
                 raise TypeError(f"unknown store file {name!r}")
-            data = encode(model)
+            try:
+                data = encode(model)
+            except StoreError as error:
+                message = str(error).replace("refusing to save", f"refusing to save {FILES[name]}")
+                raise StoreError(message) from None
             self._check_round_trip(name, model, data)
             encoded[name] = data
         with self.lock():
             conflicts = [n for n in encoded if self._differs(n, cheap=False)]
             if conflicts:
                 raise ConflictError(conflicts, self.folder)
-            todo = [
-                n
-                for n in encoded
+            todo = {
+                n: encoded[n]
+                for n in self._write_order(models)
                 if self._loaded.get(n) is None or self._loaded[n].digest != _digest(encoded[n])
-            ]
-            written: list[FileName] = []
-            undo: dict[FileName, Path | None] = {}
-            try:
-                for name in todo:
-                    undo[name] = self._backup(name)
-                    atomic_write(self.path(name), encoded[name])
-                    written.append(name)
-            except OSError as error:
-                failed = self.path(todo[len(written)]) if len(written) < len(todo) else self.folder
-                self._roll_back(written, undo)
-                raise StoreError(_os_message(failed, error) + "; nothing was changed") from None
-            for name in written:
-                self._remember(name, encoded[name])
+            }
+            self._commit(todo)
+            for name, data in todo.items():
+                self._remember(name, data)
+            if "contacts" in todo:
+                self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             self._prune_backups()
-        return written
+        return list(todo)
+
+    def _write_order(self, models: Mapping[str, BaseModel]) -> list[FileName]:
+        """The order that keeps the store loadable should netplan die between two files.
+
+        An interaction names a contact, so new contacts are written before the journal that
+        names them, and a journal that no longer names a contact before that contact goes.
+        """
+        order = [n for n in FILES if n in models]
+        if "contacts" in models and "journal" in models and self._contact_ids is not None:
+            new_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
+            added = new_ids - self._contact_ids
+            names = {i.contact for i in models["journal"].interactions}  # type: ignore[attr-defined]
+            if self._contact_ids - new_ids and not names & added:
+                order.remove("journal")
+                order.insert(order.index("contacts"), "journal")
+        return order
+
+    def _commit(self, files: Mapping[FileName, bytes]) -> None:
+        """Write files, in order, all or nothing; the caller holds the lock.
+
+        Every temp file is written and fsynced before the first replace, so a full disk
+        never leaves some files new and others old. A failure after a replace (of another
+        file, or when syncing the folder) moves the backups, hard links of the old files,
+        back into place: undoing needs no free space.
+        """
+        if not files:
+            return
+        self._sweep_temps()
+        targets = {n: Path(os.path.realpath(self.path(n))) for n in files}
+        staged: dict[FileName, Path] = {}
+        backups: dict[FileName, Path | None] = {}
+        replaced: list[FileName] = []
+        where = self.folder
+        try:
+            for name, data in files.items():
+                where = targets[name]
+                staged[name] = _write_temp(targets[name], data)
+            where = self.backup_folder
+            for name in files:
+                backups[name] = self._backup(name)
+            for name in files:
+                where = targets[name]
+                os.replace(staged[name], targets[name])
+                del staged[name]
+                replaced.append(name)
+            for folder in dict.fromkeys(t.parent for t in targets.values()):
+                where = folder
+                _fsync_folder(folder)
+        except BaseException as error:
+            for temp in staged.values():
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            stuck = self._roll_back(targets, backups, replaced)
+            # A file that could not be put back (the device failed between two replaces) holds
+            # the new version: remember that, so a retry does not see someone else's change.
+            for name in stuck:
+                self._remember(name, files[name])
+            if not isinstance(error, OSError):
+                raise
+            message = _os_message(where, error)
+            if stuck:
+                names = ", ".join(FILES[n] for n in stuck)
+                message += (
+                    f"; {names} could not be put back and already hold the new version, "
+                    "the other files are as they were"
+                )
+            else:
+                message += "; nothing was changed"
+            raise StoreError(message) from None
+
+    def _sweep_temps(self) -> None:
+        """Remove temp files left by a netplan killed mid-save: only lock holders write them."""
+        for name in FILES:
+            target = Path(os.path.realpath(self.path(name)))
+            with contextlib.suppress(OSError):
+                for temp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+                    with contextlib.suppress(OSError):
+                        temp.unlink()
 
     def _check_round_trip(self, name: FileName, model: BaseModel, data: bytes) -> None:
         """Never write what cannot be read back as the same data."""
@@ -600,7 +777,7 @@ class Store:
             again = decode(name, data)
         except StoreError as error:
             raise StoreError(f"refusing to save {FILES[name]}: {error}") from None
-        if again != model:
+        if again != _normalized(model):
             raise StoreError(
                 f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
             )
@@ -616,22 +793,46 @@ class Store:
             os.link(source, backup)
         except OSError:
             # Hard links are free but not everywhere possible (other file systems, Windows).
+            data = source.read_bytes()
             fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             try:
-                os.write(fd, source.read_bytes())
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+                try:
+                    _write_all(fd, data)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                st = os.stat(source)
+                os.utime(backup, ns=(st.st_atime_ns, st.st_mtime_ns))  # when it was saved
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)  # never leave a partial backup that looks like a version
+                raise
         return backup
 
-    def _roll_back(self, written: list[FileName], undo: dict[FileName, Path | None]) -> None:
-        for name in written:
-            backup = undo.get(name)
-            with contextlib.suppress(OSError):
-                if backup is None:
-                    os.unlink(self.path(name))
+    def _roll_back(
+        self,
+        targets: Mapping[FileName, Path],
+        backups: Mapping[FileName, Path | None],
+        replaced: list[FileName],
+    ) -> list[FileName]:
+        """Undo a failed commit; returns the replaced files that could not be put back."""
+        stuck = []
+        for name, backup in backups.items():
+            try:
+                if name not in replaced:
+                    if backup is not None:
+                        os.unlink(backup)  # the file was never replaced: no new version to keep
+                elif backup is None:
+                    os.unlink(targets[name])  # it did not exist before
                 else:
-                    atomic_write(self.path(name), backup.read_bytes())
+                    os.replace(backup, targets[name])  # the old file itself, back in place
+            except OSError:
+                if name in replaced:
+                    stuck.append(name)
+        for folder in dict.fromkeys(t.parent for t in targets.values()):
+            with contextlib.suppress(OSError):
+                _fsync_folder(folder)
+        return stuck
 
     def _prune_backups(self) -> None:
         """Keep the newest few versions of each file, and the newest of each recent day."""
@@ -647,10 +848,94 @@ class Store:
                     with contextlib.suppress(OSError):
                         backup.unlink()
 
+    # restoring from backups
+
+    def versions(self, name: FileName) -> list[Version]:
+        """The versions of one file kept here, newest first: the file itself, then backups."""
+        found = []
+        for path, current in [(self.path(name), True)] + [(b, False) for b in self.backups(name)]:
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                saved = datetime.fromtimestamp(st.st_mtime)
+                found.append(Version(name, path, saved, st.st_size, current))
+        return sorted(found, key=lambda v: (v.saved, v.current), reverse=True)
+
+    def restore(
+        self, until: datetime, timeout: float = 2.0
+    ) -> tuple[dict[FileName, Version], list[FileName]]:
+        """Put back each file as it was at `until`: its newest version saved at or before then.
+
+        The chosen versions must load together, and a save must not be running (the lock is
+        refused after `timeout`). The files replaced are backed up first, so a restore can be
+        undone the same way; all or nothing. Returns the version chosen for each file, and
+        the files written (a file that already holds its version is left alone).
+        """
+        chosen: dict[FileName, Version] = {}
+        problems: list[str] = []
+        for name in FILES:
+            versions = self.versions(name)
+            # To the second, as `netplan restore --list` shows the times.
+            earlier = [v for v in versions if v.saved.replace(microsecond=0) <= until]
+            if earlier:
+                chosen[name] = earlier[0]
+            elif versions:
+                oldest = versions[-1].saved.isoformat(sep=" ", timespec="seconds")
+                problems.append(
+                    f"{FILES[name]}: no version from {until:%Y-%m-%d %H:%M:%S} or before is "
+                    f"kept (the oldest is from {oldest}); choose a later time"
+                )
+            else:
+                problems.append(f"{FILES[name]}: no version of it is kept in {self.folder}")
+        if problems:
+            raise StoreError(problems[0], problems)
+        with self.lock(timeout=timeout):
+            data: dict[FileName, bytes] = {}
+            models: dict[FileName, Any] = {}
+            for name, version in chosen.items():
+                try:
+                    data[name] = version.path.read_bytes()
+                except OSError as error:
+                    raise StoreError(f"cannot read {version.path}: {error.strerror}") from None
+                try:
+                    models[name] = decode(name, data[name], str(version.path))
+                except StoreError as error:
+                    problems.extend(error.problems)
+            if not problems:
+                problems = check_references(models["plan"], models["contacts"], models["journal"])
+            if problems:
+                problems[0] = "refusing to restore: " + problems[0]
+                raise StoreError(problems[0], problems)
+            todo = {
+                n: data[n]
+                for n, v in chosen.items()
+                if not v.current and not self._holds(n, data[n])
+            }
+            self._commit(todo)
+            for name, content in todo.items():
+                self._remember(name, content)
+            if "contacts" in todo:
+                self._contact_ids = {c.id for c in models["contacts"].contacts}
+            self._prune_backups()
+        return chosen, list(todo)
+
+    def _holds(self, name: FileName, data: bytes) -> bool:
+        try:
+            return Path(self.path(name)).read_bytes() == data
+        except OSError:
+            return False
+
     def write_recovery(self, name: FileName, model: BaseModel) -> Path:
         """Save this side's version beside the file when the file changed underneath it."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = self.folder / f"{FILES[name].removesuffix('.toml')}.recovered-{stamp}.toml"
+        base = f"{FILES[name].removesuffix('.toml')}.recovered-{stamp}"
+        path = self.folder / f"{base}.toml"
+        number = 2
+        while path.exists() or path.is_symlink():  # never replace an earlier recovery file
+            path = self.folder / f"{base}-{number}.toml"
+            number += 1
         try:
             atomic_write(path, encode(model))
         except OSError as error:

@@ -15,6 +15,7 @@ from datetime import date
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.lazy import Lazy
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
@@ -81,12 +82,14 @@ class NetplanApp(App[int]):
         with TabbedContent(initial="week"):
             with TabPane("Week", id="week"):
                 yield WeekPane(id="week-pane")
+            # Hidden tabs mount when first shown, so the week grid shows sooner; not Contacts,
+            # whose tab title counts the contacts and the overdue ones from the start.
             with TabPane("Month", id="month"):
-                yield MonthPane(id="month-pane")
+                yield Lazy(MonthPane(id="month-pane"))
             with TabPane("Contacts", id="contacts"):
                 yield ContactsPane(id="contacts-pane")
             with TabPane("Goals", id="goals"):
-                yield GoalsPane(id="goals-pane")
+                yield Lazy(GoalsPane(id="goals-pane"))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -206,13 +209,21 @@ class NetplanApp(App[int]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab}-pane").focus_main()
+        self._focus_tab(tab)
+
+    def _focus_tab(self, tab: str, tries: int = 40) -> None:
+        """Focus the tab's main widget; a lazily mounted tab may need a moment to arrive."""
+        if self.query_one(TabbedContent).active != tab:
+            return
+        panes = self.query(f"#{tab}-pane")
+        if panes:
+            panes.first().focus_main()
+        elif tries:
+            self.set_timer(0.05, lambda: self._focus_tab(tab, tries - 1))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        panes = {"week": WeekPane, "month": MonthPane, "contacts": ContactsPane, "goals": GoalsPane}
-        pane_type = panes.get(event.pane.id or "")
-        if pane_type is not None:
-            self.query_one(pane_type).focus_main()
+        if event.pane.id in TABS:
+            self._focus_tab(event.pane.id)
 
     def _key_rows(self) -> list[tuple[str, str]]:
         """The keys that work where the user is, product keys only, in footer order."""
@@ -339,25 +350,45 @@ class NetplanApp(App[int]):
     def _poll_disk(self) -> None:
         if self.session is None or self._saving or self._reloading:
             return
+        # Reading a changed file moves the store's fingerprint to the new version: a save
+        # started before that version is adopted would pass the store's check and write the
+        # old version (plus the new key press) over it. So no save starts until it is adopted.
+        self._reloading = True
         self.run_worker(
             self._check_disk, thread=True, group="poll", exclusive=True, exit_on_error=False
         )
 
     def _check_disk(self) -> None:
-        changed = self.store.changed_on_disk()
+        try:
+            changed = self.store.changed_on_disk()
+        except BaseException:
+            self.call_from_thread(self._reload_done)
+            raise
         if changed:
             self._reload(changed)
+        else:
+            self.call_from_thread(self._reload_done)
 
     def _reload(self, names: list[str]) -> None:
         """Read changed files (in a thread) and hand them to the app."""
         loaded = {}
-        for name in names:
-            try:
-                loaded[name] = self.store.read(name)
-            except StoreError as error:
-                self.call_from_thread(self._disk_invalid, name, error)
-                return
+        try:
+            for name in names:
+                try:
+                    loaded[name] = self.store.read(name)
+                except StoreError as error:
+                    self.call_from_thread(self._disk_invalid, name, error)
+                    return
+        except BaseException:
+            self.call_from_thread(self._reload_done)
+            raise
         self.call_from_thread(self._adopt, loaded)
+
+    def _reload_done(self) -> None:
+        """The look at the disk found nothing to adopt: saves may go again."""
+        self._reloading = False
+        if self.session is not None and self.session.dirty and self._save_error is None:
+            self.request_save()
 
     def _disk_invalid(self, name: str, error: StoreError) -> None:
         self._reloading = False
@@ -384,13 +415,18 @@ class NetplanApp(App[int]):
         # Contacts and journal that the app has not loaded yet arrive through their own load.
         loaded = {n: m for n, m in loaded.items() if getattr(self.session.saved, n) is not None}
         if not loaded:
+            self._reload_done()
             return
         ours = len(self.session.unsaved)
         files = ", ".join(FILES[n] for n in loaded)
         try:
             self.session.loaded(**loaded)
         except (KeyError, ValueError) as error:
-            kept = [self.store.write_recovery(n, getattr(self.session.data, n)) for n in loaded]
+            try:
+                kept = [self.store.write_recovery(n, getattr(self.session.data, n)) for n in loaded]
+            except StoreError as failure:
+                self._cannot_keep(list(loaded), str(error), str(failure))
+                return
             self.session.discard_unsaved()
             self.session.loaded(**loaded)
             self.notify(
@@ -416,6 +452,29 @@ class NetplanApp(App[int]):
         if self.session.dirty:
             self.request_save()
 
+    def _cannot_keep(self, names: list[str], why: str, failure: str) -> None:
+        """Unsaved edits no longer fit the files on disk, and no recovery file can be written:
+        keep them here, write nothing (the store's fingerprint is now the disk's version, so a
+        save would go over it) and try again later; q twice quits, trying once more."""
+        self._reloading = True  # no save and no poll until the edits are kept somewhere
+        self._save_error = failure
+        self.notify(
+            f"{', '.join(FILES[n] for n in names)} changed on disk and your unsaved changes no "
+            f"longer fit it ({why}); keeping them in a recovery file failed too: {failure}. "
+            "They stay here and netplan writes nothing until it can keep them; press q twice "
+            "to quit anyway.",
+            title="Cannot keep your changes",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+        self.set_timer(
+            RETRY_SECONDS[-2],
+            lambda: self.run_worker(
+                lambda: self._reload(names), thread=True, group="reload", exit_on_error=False
+            ),
+        )
+
     # quitting
 
     async def action_quit(self) -> None:
@@ -433,7 +492,7 @@ class NetplanApp(App[int]):
                 if kept
                 else ("Unsaved changes could not be written anywhere in the store folder.")
             )
-            self.exit(1, message=message)
+            self.exit(1, return_code=1, message=message)
             return
         self._quitting = True
         self.notify("Saving before quitting…")

@@ -1,0 +1,145 @@
+"""Fault injection for the reliability suite: I/O errors at the Nth call, store snapshots.
+
+Round counts scale with the environment variable NETPLAN_STRESS (a factor, default 1), so a
+longer local run is `NETPLAN_STRESS=20 pytest -m slow`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from netplan.store import BACKUP_DIR, FILES, Store
+
+STRESS = float(os.environ.get("NETPLAN_STRESS", "1") or 1)
+
+
+def rounds(n: int) -> int:
+    """n rounds, scaled by NETPLAN_STRESS."""
+    return max(1, round(n * STRESS))
+
+
+def demo_store(folder: Path, people: int = 6) -> Store:
+    """A store holding the first few people of the demo data, and their journal."""
+    store = Store(folder)
+    store.ensure()
+    store.load()
+    from netplan.demo import demo_data
+
+    plan, contacts, journal = demo_data(date(2026, 11, 25))
+    kept = contacts.contacts[:people]
+    ids = {c.id for c in kept}
+    contacts = contacts.model_copy(update={"contacts": kept})
+    journal = journal.model_copy(
+        update={"interactions": [i for i in journal.interactions if i.contact in ids]}
+    )
+    store.save(plan=plan, contacts=contacts, journal=journal)
+    fresh = Store(folder)
+    fresh.load()
+    return fresh
+
+
+def store_bytes(folder: Path) -> dict[str, bytes | None]:
+    """The bytes of each store file (None when it cannot be read as a file)."""
+    out: dict[str, bytes | None] = {}
+    for name in FILES.values():
+        try:
+            out[name] = (folder / name).read_bytes()
+        except OSError:
+            out[name] = None
+    return out
+
+
+def backups(folder: Path) -> dict[str, bytes]:
+    try:
+        return {p.name: p.read_bytes() for p in sorted((folder / BACKUP_DIR).iterdir())}
+    except FileNotFoundError:
+        return {}
+
+
+def litter(*folders: Path) -> list[Path]:
+    """Temp files that a save left behind."""
+    return sorted(p for folder in folders for p in folder.glob(".*.tmp"))
+
+
+# --- failing the Nth I/O call -------------------------------------------------------------
+
+_WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+
+@dataclass
+class IOFaults:
+    """Counts the calls that change the disk and fails the `fail_at`-th one.
+
+    persistent=True: every later call fails too, as on a full disk (only the calls that
+    need space: creating, writing, syncing, linking; renaming and removing still work) or a
+    dead or read-only device (every call). persistent=False: one failing call (a transient
+    EIO). The calls counted: os.open for writing, os.write, os.fsync, os.replace, os.rename,
+    os.link, os.mkdir, os.chmod, os.utime.
+    """
+
+    fail_at: int
+    code: int = errno.ENOSPC
+    persistent: bool = True
+    calls: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def _check(self, name: str, detail: str = "") -> None:
+        self.calls.append(f"{name}{detail}")
+        n = len(self.calls)
+        if n == self.fail_at or (self.persistent and n > self.fail_at and self._affects(name)):
+            self.failed.append(self.calls[-1])
+            raise OSError(self.code, os.strerror(self.code))
+
+    def _affects(self, name: str) -> bool:
+        if self.code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return name in ("open", "write", "fsync", "link", "mkdir")
+        return True
+
+    def wrap(self, name: str, real: Callable) -> Callable:
+        if name == "open":
+
+            def fake_open(path, flags, *args, **kwargs):
+                if flags & _WRITING:
+                    self._check("open", f" {os.fspath(path)}")
+                return real(path, flags, *args, **kwargs)
+
+            return fake_open
+        if name == "write":
+
+            def fake_write(fd, data):
+                self._check("write")
+                return real(fd, data)
+
+            return fake_write
+
+        def fake(*args, **kwargs):
+            detail = f" {os.fspath(args[-1])}" if args and isinstance(args[-1], (str, Path)) else ""
+            self._check(name, detail)
+            return real(*args, **kwargs)
+
+        return fake
+
+
+IO_CALLS = ("open", "write", "fsync", "replace", "rename", "link", "mkdir", "chmod", "utime")
+
+
+@contextmanager
+def io_faults(
+    fail_at: int, code: int = errno.ENOSPC, persistent: bool = True
+) -> Iterator[IOFaults]:
+    """Patch the os module's writing calls for the duration of the block."""
+    faults = IOFaults(fail_at, code, persistent)
+    real = {name: getattr(os, name) for name in IO_CALLS}
+    try:
+        for name in IO_CALLS:
+            setattr(os, name, faults.wrap(name, real[name]))
+        yield faults
+    finally:
+        for name, function in real.items():
+            setattr(os, name, function)
