@@ -21,8 +21,10 @@ Text = Annotated[str, Field(strict=True)]
 Name = Annotated[str, Field(strict=True, min_length=1)]
 Ident = Annotated[str, Field(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
 Day = Annotated[date, Field(strict=True)]
-Count = Annotated[int, Field(strict=True, ge=0)]
-Positive = Annotated[int, Field(strict=True, ge=1)]
+# TOML readers and writers hold integers below 2**63; bigger ones are refused on load.
+LARGEST = 2**63 - 1
+Count = Annotated[int, Field(strict=True, ge=0, le=LARGEST)]
+Positive = Annotated[int, Field(strict=True, ge=1, le=LARGEST)]
 Minutes = Annotated[int, Field(strict=True, ge=0, le=24 * 60)]
 Hours = Annotated[float, Field(strict=True, ge=0, le=168)]
 Flag = Annotated[bool, Field(strict=True)]
@@ -148,7 +150,7 @@ class Goal(Record):
 
 
 class Plan(Record):
-    schema_version: Annotated[int, Field(strict=True, ge=1)] = SCHEMA_VERSION
+    schema_version: Annotated[int, Field(strict=True, ge=1, le=LARGEST)] = SCHEMA_VERSION
     settings: Settings = Field(default_factory=Settings)
     routines: list[Routine] = Field(default_factory=list)
     # day -> routine id -> how many; TOML keys are strings, so days are parsed from them.

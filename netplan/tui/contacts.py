@@ -8,9 +8,6 @@ while the tab is hidden. Sorting, filtering and drawing the table wait until the
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 
 from textual.app import ComposeResult
@@ -21,6 +18,7 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from netplan.contact_rows import ContactRow, Filter, RowModel, Sort, sort_rows
 from netplan.edits import Data
+from netplan.gc_pause import gc_paused
 from netplan.models import Contact, Interaction
 from netplan.people_edits import (
     delete_contact,
@@ -41,18 +39,6 @@ TAB_TITLE = "Contacts"
 # Above this many contacts the first derivation of the rows (~0.3 s at 30,000) runs in a thread,
 # so keys pressed on another tab right after the load do not wait for it.
 SYNC_LIMIT = 2000
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Many small objects get made: keep the cyclic collector from running in between."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class FilterInput(Input):
