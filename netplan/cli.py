@@ -7,7 +7,6 @@ Every expected failure prints a message on stderr, never a traceback, and change
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -421,6 +420,8 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     snapshot = store.load()
     report = due_report(snapshot.plan, snapshot.contacts, snapshot.journal, today, args.days)
     if args.json:
+        import json
+
         print(json.dumps(due_json(report), ensure_ascii=False), file=out)
         return EXIT_OK
     lines = [

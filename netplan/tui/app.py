@@ -26,10 +26,8 @@ from netplan.session import SaveJob, Session
 from netplan.store import FILES, ConflictError, Store, StoreError, check_references
 from netplan.tui.contacts import ContactsPane
 from netplan.tui.goals import GoalsPane
-from netplan.tui.help import HelpScreen
 from netplan.tui.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutine
 from netplan.tui.period_pane import MonthPane, WeekPane
-from netplan.tui.routine_form import RoutineForm
 
 POLL_SECONDS = 2.0
 RETRY_SECONDS = (2, 5, 10, 30, 60)
@@ -173,6 +171,8 @@ class NetplanApp(App[int]):
             if result is not None:
                 self.apply(put_routine(self.data.plan, result))
 
+        from netplan.tui.routine_form import RoutineForm  # loads when first opened
+
         self.push_screen(RoutineForm(plan, routine, message.period), done)
 
     def on_archive_routine(self, message: ArchiveRoutine) -> None:
@@ -256,6 +256,8 @@ class NetplanApp(App[int]):
         return [*nav, *listed, ("ctrl+p", "Command palette: every action")]
 
     def action_help(self) -> None:
+        from netplan.tui.help import HelpScreen  # loads when first opened
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self._key_rows()))

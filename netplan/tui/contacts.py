@@ -28,10 +28,6 @@ from netplan.people_edits import (
     review_queue,
 )
 from netplan.tui.contact_detail import ContactDetail
-from netplan.tui.contact_dialogs import ConfirmDelete
-from netplan.tui.contact_form import ContactForm
-from netplan.tui.contact_log import LogForm
-from netplan.tui.contact_review import ReviewScreen
 from netplan.tui.contact_table import GIVE_FIRST_MARK, ContactTable
 from netplan.tui.messages import ApplyEdit
 
@@ -311,6 +307,8 @@ class ContactsPane(Vertical):
         self.app.notify(f"Sorted by {self.sort.label}")
 
     def action_add(self) -> None:
+        from netplan.tui.contact_form import ContactForm  # the form loads when first opened
+
         if not self.loaded:
             self.app.notify("Contacts are still loading…", severity="warning")
             return
@@ -324,6 +322,8 @@ class ContactsPane(Vertical):
         self.app.push_screen(ContactForm(None, self._taken(), self.app.today), saved)
 
     def action_edit(self) -> None:
+        from netplan.tui.contact_form import ContactForm  # the form loads when first opened
+
         row = self._current()
         if row is None:
             return
@@ -336,6 +336,8 @@ class ContactsPane(Vertical):
         self.app.push_screen(ContactForm(row.contact, self._taken(), self.app.today), saved)
 
     def action_delete(self) -> None:
+        from netplan.tui.contact_dialogs import ConfirmDelete  # the form loads when first opened
+
         row = self.table.current if self.loaded else None
         if row is None:
             self._current()
@@ -360,6 +362,8 @@ class ContactsPane(Vertical):
         self.app.push_screen(ConfirmDelete(row.contact.name, entries), answered)
 
     def action_log(self) -> None:
+        from netplan.tui.contact_log import LogForm  # the form loads when first opened
+
         row = self._current()
         if row is None:
             return
@@ -391,6 +395,8 @@ class ContactsPane(Vertical):
         )
 
     def action_review(self) -> None:
+        from netplan.tui.contact_review import ReviewScreen  # the form loads when first opened
+
         if not self.loaded:
             self.app.notify("Contacts are still loading…", severity="warning")
             return
