@@ -32,6 +32,7 @@ from netplan.tui.period_pane import MonthPane, WeekPane
 POLL_SECONDS = 2.0
 RETRY_SECONDS = (2, 5, 10, 30, 60)
 TABS = ("week", "month", "contacts", "goals")
+ARROWS = {"left": "←", "down": "↓", "up": "↑", "right": "→"}
 
 
 class NetplanApp(App[int]):
@@ -97,8 +98,13 @@ class NetplanApp(App[int]):
             self.theme = plan.settings.theme
         self.data = self.session.data
         self.query_one(WeekPane).focus_today()
-        self.run_worker(self._load_people, thread=True, group="load", exit_on_error=False)
+        # Contacts and journal load once the week grid is on screen: rtoml holds the GIL for
+        # the whole parse (0.6 s at 30,000 contacts), which would hold back the first frame.
+        self.call_after_refresh(self.set_timer, 0.05, self._start_loading_people)
         self.set_interval(POLL_SECONDS, self._poll_disk)
+
+    def _start_loading_people(self) -> None:
+        self.run_worker(self._load_people, thread=True, group="load", exit_on_error=False)
 
     def _load_people(self) -> None:
         # Many small objects: the cyclic collector would run dozens of times during the load.
@@ -235,11 +241,12 @@ class NetplanApp(App[int]):
         } - ours
         builtin.add("command_palette")
         rows: dict[str, list[str]] = {}
-        moves = False
+        moves: list[str] = []
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if binding.action.startswith(("cursor_", "page_", "scroll_")):
-                moves = True
+                if binding.action in ("cursor_left", "cursor_down", "cursor_up", "cursor_right"):
+                    moves.append(ARROWS.get(key, key))
                 continue
             if not binding.description or binding.action in builtin:
                 continue
@@ -252,7 +259,9 @@ class NetplanApp(App[int]):
                 self.get_key_display(binding) if key == binding.key else key
             )
         listed = [(" ".join(dict.fromkeys(keys)), desc) for desc, keys in rows.items()]
-        nav = [("← ↓ ↑ → h j k l", "Move the cursor")] if moves else []
+        order = ["←", "↓", "↑", "→", "h", "j", "k", "l"]
+        keys = sorted(set(moves), key=lambda k: order.index(k) if k in order else len(order))
+        nav = [(" ".join(keys), "Move the cursor")] if keys else []
         return [*nav, *listed, ("ctrl+p", "Command palette: every action")]
 
     def action_help(self) -> None:
