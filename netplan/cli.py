@@ -319,22 +319,13 @@ def _find_contact(book: Any, query: str) -> Any:
     )
 
 
-def _next_interaction_id(journal: Any, day: date) -> str:
-    prefix = f"i-{day:%Y%m%d}-"
-    taken = [
-        int(i.id[len(prefix) :])
-        for i in journal.interactions
-        if i.id.startswith(prefix) and i.id[len(prefix) :].isdigit()
-    ]
-    return f"{prefix}{max(taken, default=0) + 1}"
-
-
 def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from pydantic import ValidationError
 
     from netplan.balance import balances
     from netplan.followups import apply_interaction, last_interaction_days, next_follow_up
     from netplan.models import Interaction, Journal
+    from netplan.people_edits import next_interaction_id
 
     today = _today(environ)
     on = _day(args.on, today, "--on")
@@ -352,7 +343,7 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             lambda c: f"{c.id}  ({_printable(c.name)})",
         )
         fields: dict[str, Any] = {
-            "id": _next_interaction_id(snapshot.journal, on),
+            "id": next_interaction_id(snapshot.journal, on),
             "contact": contact.id,
             "on": on,
             "kind": args.kind,
