@@ -15,7 +15,7 @@ from datetime import date
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.lazy import Lazy
+from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
@@ -81,14 +81,12 @@ class NetplanApp(App[int]):
         with TabbedContent(initial="week"):
             with TabPane("Week", id="week"):
                 yield WeekPane(id="week-pane")
-            # Hidden tabs mount when first shown, so the week grid shows sooner; not Contacts,
-            # whose tab title counts the contacts and the overdue ones from the start.
             with TabPane("Month", id="month"):
-                yield Lazy(MonthPane(id="month-pane"))
+                yield MonthPane(id="month-pane")
             with TabPane("Contacts", id="contacts"):
                 yield ContactsPane(id="contacts-pane")
             with TabPane("Goals", id="goals"):
-                yield Lazy(GoalsPane(id="goals-pane"))
+                yield GoalsPane(id="goals-pane")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -218,14 +216,14 @@ class NetplanApp(App[int]):
         self._focus_tab(tab)
 
     def _focus_tab(self, tab: str, tries: int = 40) -> None:
-        """Focus the tab's main widget; a lazily mounted tab may need a moment to arrive."""
+        """Focus the tab's main widget; right after start it may need a moment to arrive."""
         if self.query_one(TabbedContent).active != tab:
             return
-        panes = self.query(f"#{tab}-pane")
-        if panes:
-            panes.first().focus_main()
-        elif tries:
-            self.set_timer(0.05, lambda: self._focus_tab(tab, tries - 1))
+        try:
+            self.query_one(f"#{tab}-pane").focus_main()
+        except NoMatches:  # not composed yet, right after start
+            if tries:
+                self.set_timer(0.05, lambda: self._focus_tab(tab, tries - 1))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id in TABS:
