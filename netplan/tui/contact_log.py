@@ -9,17 +9,15 @@ from typing import Any
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from netplan.contact_rows import ContactRow, cadence_source, in_words
 from netplan.followups import apply_interaction, cadence_with, due_with
 from netplan.models import Exchange, Interaction, InteractionKind
 from netplan.periods import parse_day
 from netplan.tui.contact_detail import field_table, hooks
-from netplan.tui.forms import Field, field_errors, show_errors
+from netplan.tui.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.text import clean, plain
 
 # What one interaction of each kind usually takes, prefilled until the user types minutes.
@@ -39,12 +37,7 @@ ASK_HINT = (
 )
 
 
-class LogForm(ModalScreen[Interaction | None]):
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
+class LogForm(FormScreen[Interaction]):
     def __init__(
         self,
         row: ContactRow,
@@ -115,9 +108,7 @@ class LogForm(ModalScreen[Interaction | None]):
                     "promise",
                 )
             yield Label("", id="preview", classes="hint")
-            with Horizontal(classes="buttons"):
-                yield Button("Log", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Log")
 
     def on_mount(self) -> None:
         self.query_one("#field-venue").display = False
@@ -172,18 +163,6 @@ class LogForm(ModalScreen[Interaction | None]):
             self.query_one("#preview", Label).update(self._preview())
 
     # saving
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         errors: dict[str, str] = {}

@@ -2,11 +2,59 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Label
+from textual.widgets import Button, Input, Label
+
+Result = TypeVar("Result")
+
+
+class FormScreen(ModalScreen[Result | None], Generic[Result]):
+    """A modal form: Save/Cancel buttons, enter or ctrl+s saves, escape cancels (None).
+
+    Subclasses compose their fields, end with `yield from self.buttons()`, and implement
+    `action_save`, which calls `show_errors` or `dismiss(result)`.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def buttons(self, save: str = "Save") -> ComposeResult:
+        with Horizontal(classes="buttons"):
+            yield Button(save, variant="primary", id="save")
+            yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def number(self, widget_id: str, errors: dict[str, str]) -> int | str:
+        """The whole number typed in an Input, or its text with an error recorded."""
+        text = self.query_one(f"#{widget_id}", Input).value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            errors[widget_id] = "enter a whole number"
+            return text
 
 
 class Field(Vertical):

@@ -6,18 +6,16 @@ from datetime import date
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from netplan.edits import Data
 from netplan.goals import goal_progress
 from netplan.ids import unique_id
 from netplan.models import ContactBook, Exchange, Goal, GoalSource, Journal, Plan
 from netplan.periods import parse_day
-from netplan.tui.forms import Field, field_errors, show_errors
+from netplan.tui.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.text import clean
 
 MANUAL = "manual"
@@ -76,12 +74,7 @@ def all_tags(data: Data | None) -> list[str]:
     return sorted(counts, key=lambda t: (-counts[t], t.casefold()))
 
 
-class GoalForm(ModalScreen[Goal | None]):
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
+class GoalForm(FormScreen[Goal]):
     def __init__(self, plan: Plan, goal: Goal | None, today: date) -> None:
         super().__init__()
         self.plan = plan
@@ -181,9 +174,7 @@ class GoalForm(ModalScreen[Goal | None]):
                     "progress",
                 )
             yield Static("", id="count", classes="goal-count", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self._show_source_fields()
@@ -236,14 +227,6 @@ class GoalForm(ModalScreen[Goal | None]):
     def _text(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
 
-    def _number(self, widget_id: str, errors: dict[str, str]) -> int | str:
-        text = self._text(widget_id)
-        try:
-            return int(text)
-        except ValueError:
-            errors[widget_id] = "enter a whole number"
-            return text
-
     def _day(self, widget_id: str, errors: dict[str, str]) -> date | None:
         text = self._text(widget_id)
         if not text or text.lower() == "none":
@@ -284,7 +267,7 @@ class GoalForm(ModalScreen[Goal | None]):
             errors["title"] = "give the goal a title"
         values: dict[str, object] = {
             "title": title,
-            "target": self._number("target", errors),
+            "target": self.number("target", errors),
             "unit": clean(self._text("unit")),
             "start": self._day("start", errors),
             "due": self._day("due", errors),
@@ -296,7 +279,7 @@ class GoalForm(ModalScreen[Goal | None]):
         if source is not None:
             values["source"] = source
         if self._kind() == MANUAL:
-            values["progress"] = self._number("progress", errors)
+            values["progress"] = self.number("progress", errors)
         elif self.goal is not None:
             values["progress"] = self.goal.progress  # kept for a switch back to manual
         if isinstance(values["target"], int) and values["target"] < 1:
@@ -319,18 +302,6 @@ class GoalForm(ModalScreen[Goal | None]):
             for name, message in field_errors(error).items():
                 errors.setdefault(name if name != "_form" else "title", message)
             return None, errors
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         goal, errors = self._read()

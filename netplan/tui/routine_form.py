@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from netplan.ids import unique_id
 from netplan.models import Kind, Period, Plan, Routine
-from netplan.tui.forms import Field, field_errors, show_errors
+from netplan.tui.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.text import clean
 
 
-class RoutineForm(ModalScreen[Routine | None]):
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
-
+class RoutineForm(FormScreen[Routine]):
     def __init__(self, plan: Plan, routine: Routine | None, period: Period) -> None:
         super().__init__()
         self.plan = plan
@@ -81,32 +74,10 @@ class RoutineForm(ModalScreen[Routine | None]):
                     ),
                     "kind",
                 )
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _number(self, widget_id: str, errors: dict[str, str]) -> int | str:
-        text = self.query_one(f"#{widget_id}", Input).value.strip()
-        try:
-            return int(text)
-        except ValueError:
-            errors[widget_id] = "enter a whole number"
-            return text
 
     def action_save(self) -> None:
         errors: dict[str, str] = {}
@@ -114,8 +85,8 @@ class RoutineForm(ModalScreen[Routine | None]):
         values = {
             "title": title,
             "period": self.query_one("#period", Select).value,
-            "target": self._number("target", errors),
-            "minutes": self._number("minutes", errors),
+            "target": self.number("target", errors),
+            "minutes": self.number("minutes", errors),
             "kind": self.query_one("#kind", Select).value,
         }
         platform = self.query_one("#platform", Select).value

@@ -7,13 +7,11 @@ from collections.abc import Iterable
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from netplan.models import Settings, WeekStart
-from netplan.tui.forms import Field, field_errors, show_errors
+from netplan.tui.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.text import clean
 
 _CADENCE = re.compile(r"^(?P<tag>.+?)\s*[=:]\s*(?P<days>\S+)$")
@@ -69,13 +67,8 @@ def parse_cadence(text: str) -> dict[str, int]:
     return cadence
 
 
-class StrategyForm(ModalScreen[dict[str, object] | None]):
+class StrategyForm(FormScreen[dict[str, object]]):
     """Returns the changed settings by name ({} when nothing changed), or None on cancel."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(self, settings: Settings, themes: Iterable[str]) -> None:
         super().__init__()
@@ -125,24 +118,10 @@ class StrategyForm(ModalScreen[dict[str, object] | None]):
                 Select([(t, t) for t in self.themes], value=s.theme, allow_blank=False, id="theme"),
                 "theme",
             )
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#platforms", Input).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value
