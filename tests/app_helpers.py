@@ -47,5 +47,33 @@ async def settle(pilot, app: NetplanApp, timeout: float = 5.0) -> None:
     raise AssertionError("the app did not settle")
 
 
+async def wait_for(pilot, condition, timeout: float = 10, what: str = "") -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not condition():
+        if loop.time() > end:
+            raise AssertionError(f"timed out waiting for {what or condition}")
+        await pilot.pause(0.05)
+
+
+def messages(app: NetplanApp) -> list[str]:
+    """Every notification shown so far, as "title: message"."""
+    return [f"{n.title or ''}: {n.message}" for n in app._notifications]
+
+
+async def notified(pilot, app: NetplanApp, *needles: str, timeout: float = 10) -> list[str]:
+    """Wait for a notification holding every needle; notify() posts a message, so a
+    notification reaches the app a moment after the state change that caused it."""
+
+    def found() -> bool:
+        return any(all(n in m for n in needles) for m in messages(app))
+
+    try:
+        await wait_for(pilot, found, timeout)
+    except AssertionError:
+        raise AssertionError(f"no notification with {needles}: {messages(app)}") from None
+    return messages(app)
+
+
 def on_disk(store: Store):
     return Store(store.folder).load()

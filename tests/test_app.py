@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, on_disk, settle
+from app_helpers import TODAY, make_app, make_store, notified, on_disk, settle
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label, TabbedContent
 
@@ -379,15 +379,13 @@ async def test_a_failed_save_is_shown_kept_and_retried(
         await settle(pilot, app)
         before = (store.folder / "plan.toml").read_bytes()
         await pilot.press("space")
-        await pilot.pause(0.3)
-        messages = [n.message for n in app._notifications]
-        assert any("read-only" in m for m in messages), messages
+        await notified(pilot, app, "read-only")
         assert app.session.dirty
         assert (store.folder / "plan.toml").read_bytes() == before
         assert cell(grid_of(app), 0, "done") == "1/3"
         failing["on"] = False
         await settle(pilot, app)
-        assert any("Saved" in n.message for n in app._notifications)
+        await notified(pilot, app, "Saved")
     assert on_disk(store).plan.completions == {TODAY: {"engage-posts": 1}}
 
 
@@ -427,7 +425,7 @@ async def test_an_external_edit_is_reloaded(store: Store, monkeypatch: pytest.Mo
                 break
         assert app.data.plan.completions == {date(2026, 11, 24): {"engage-posts": 2}}
         assert cell(grid_of(app), 0, "done") == "2/3"
-        assert any("changed on disk" in n.message for n in app._notifications)
+        await notified(pilot, app, "changed on disk")
         # A change made here now saves on top of the reloaded file.
         await pilot.press("space")
         await settle(pilot, app)
@@ -452,7 +450,7 @@ async def test_unsaved_changes_are_replayed_on_top_of_an_external_edit(
         other.save(plan=add_completions(plan, "share-resource", MONDAY, 1))
         await pilot.press("space")
         await settle(pilot, app)
-        assert any("applied on top" in n.message for n in app._notifications)
+        await notified(pilot, app, "applied on top")
     assert on_disk(store).plan.completions == {
         MONDAY: {"share-resource": 1},
         TODAY: {"engage-posts": 1},

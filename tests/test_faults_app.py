@@ -9,13 +9,12 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, on_disk, settle
+from app_helpers import TODAY, make_app, make_store, messages, notified, on_disk, settle, wait_for
 
 from netplan.edits import Edit
 from netplan.models import Interaction
@@ -34,19 +33,6 @@ def store(tmp_path: Path) -> Store:
 @pytest.fixture
 def demo_store(tmp_path: Path) -> Store:
     return make_store(tmp_path / "demo", demo=True)
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 10, what: str = ""):
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not condition():
-        if loop.time() > end:
-            raise AssertionError(f"timed out waiting for {what or condition}")
-        await pilot.pause(0.05)
-
-
-def messages(app) -> list[str]:
-    return [f"{n.title or ''}: {n.message}" for n in app._notifications]
 
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess:
@@ -426,10 +412,7 @@ async def test_a_broken_contacts_file_is_shown_and_never_written(store: Store) -
     app = make_app(Store(store.folder))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
-        assert any(
-            "Cannot load contacts" in m and "contacts.toml" in m and "cadence_days" in m
-            for m in messages(app)
-        ), messages(app)
+        await notified(pilot, app, "Cannot load contacts", "contacts.toml", "cadence_days")
         await pilot.press("3")
         await pilot.pause(0.2)
         assert {p.name: p.read_bytes() for p in store.folder.glob("*.toml")} == before

@@ -502,8 +502,11 @@ def test_toml_1_1_is_read_and_written_back_as_toml_1_0(tmp_path: Path) -> None:
     assert book.contacts[0].handles == {"a": "b"}
     fresh = Store(store.folder)
     fresh.load()
-    fresh.save(contacts=book.model_copy(update={"contacts": [book.contacts[0].model_copy(
-        update={"name": "Y"})]}))
+    fresh.save(
+        contacts=book.model_copy(
+            update={"contacts": [book.contacts[0].model_copy(update={"name": "Y"})]}
+        )
+    )
     import tomllib
 
     assert tomllib.loads((store.folder / "contacts.toml").read_text())["contacts"][0]["name"] == "Y"
