@@ -424,11 +424,14 @@ def main(
     out: TextIO | None = None,
 ) -> int:
     """Run netplan; returns the exit status."""
+    from netplan.gc_pause import start_done
     from netplan.store import StoreError
 
     environ = os.environ if environ is None else environ
     out = sys.stdout if out is None else out
     args = build_parser().parse_args(argv)
+    if args.command is not None:
+        start_done()  # the app resumes the collector after its first frame instead
     try:
         return COMMANDS[args.command](args, environ, out)
     except CommandError as error:

@@ -16,18 +16,20 @@ import os
 import re
 import stat
 import threading
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from netplan import toml_writer
 from netplan.gc_pause import gc_paused
 from netplan.models import LARGEST, SCHEMA_VERSION, ContactBook, Journal, Plan
+
+if TYPE_CHECKING:
+    import tomllib
 
 try:  # a faster reader for big files; tomllib stays the reference (see _parse)
     import rtoml as _rtoml
@@ -353,6 +355,8 @@ def _parse(file: str, text: str) -> dict[str, Any]:
             return _rtoml.loads(text)
         except Exception:
             pass
+    import tomllib  # only here: where rtoml is fine, start-up never pays for it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

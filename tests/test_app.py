@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, notified, on_disk, settle
+from app_helpers import TODAY, make_app, make_store, notified, on_disk, settle, wait_for
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label, TabbedContent
 
+from netplan.gc_pause import pause_for_start
 from netplan.store import Store
 from netplan.tui import app as app_module
 from netplan.tui.grid import RoutineGrid
@@ -247,6 +249,35 @@ async def test_number_keys_switch_tabs(store: Store) -> None:
             await pilot.press(key)
             assert app.query_one(TabbedContent).active == tab
         assert app.focused is grid_of(app)
+
+
+async def test_a_tab_chosen_at_once_gets_its_content_and_focus(demo_store: Store) -> None:
+    """Month, Contacts and Goals get their content after the first frame; a key pressed
+    before that still lands on the tab's main widget."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert app.query_one(TabbedContent).active == "contacts"
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "contact-table")
+        await pilot.press("2")
+        assert app.focused is grid_of(app, MonthPane)
+        assert title_of(app, MonthPane) == "November 2026"
+
+
+async def test_the_collector_paused_for_start_resumes_after_the_first_frame(store: Store) -> None:
+    gc.enable()
+    pause_for_start()
+    try:
+        assert not gc.isenabled()
+        app = make_app(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot, app)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 async def test_question_mark_lists_the_keys(store: Store) -> None:

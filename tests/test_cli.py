@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -58,6 +59,22 @@ def test_version_and_script_entry_point() -> None:
     assert script, "the netplan script is installed beside the interpreter"
     result = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == f"netplan {__version__}"
+
+
+def test_a_command_collects_garbage_again_once_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """The script pauses the collector for start-up (see gc_pause); commands resume it."""
+    from netplan.__main__ import run as script
+
+    monkeypatch.setattr(sys, "argv", ["netplan", "--data", str(tmp_path), "path"])
+    try:
+        assert script() == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert capsys.readouterr().out.strip() == str(tmp_path)
 
 
 def test_path_follows_data_option_then_environment(tmp_path: Path) -> None:

@@ -21,11 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
 from netplan.edits import Data, Edit, archive_routine, change_settings, check_off, put_routine
+from netplan.gc_pause import gc_paused, start_done
 from netplan.models import Plan
 from netplan.session import SaveJob, Session
 from netplan.store import FILES, ConflictError, Store, StoreError, check_references
-from netplan.tui.contacts import ContactsPane
-from netplan.tui.goals import GoalsPane
 from netplan.tui.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutine
 from netplan.tui.period_pane import MonthPane, WeekPane
 
@@ -81,12 +80,11 @@ class NetplanApp(App[int]):
         with TabbedContent(initial="week"):
             with TabPane("Week", id="week"):
                 yield WeekPane(id="week-pane")
-            with TabPane("Month", id="month"):
-                yield MonthPane(id="month-pane")
-            with TabPane("Contacts", id="contacts"):
-                yield ContactsPane(id="contacts-pane")
-            with TabPane("Goals", id="goals"):
-                yield GoalsPane(id="goals-pane")
+            # The other tabs get their content once the week grid is on screen
+            # (_first_frame_shown): importing and mounting them took a quarter of start-up.
+            yield TabPane("Month", id="month")
+            yield TabPane("Contacts", id="contacts")
+            yield TabPane("Goals", id="goals")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -96,25 +94,33 @@ class NetplanApp(App[int]):
             self.theme = plan.settings.theme
         self.data = self.session.data
         self.query_one(WeekPane).focus_today()
+        self.call_after_refresh(self._first_frame_shown)
+        self.set_interval(POLL_SECONDS, self._poll_disk)
+
+    def _first_frame_shown(self) -> None:
+        from netplan.tui.contacts import ContactsPane
+        from netplan.tui.goals import GoalsPane
+
+        self.query_one("#month", TabPane).mount(MonthPane(id="month-pane"))
+        self.query_one("#contacts", TabPane).mount(ContactsPane(id="contacts-pane"))
+        self.query_one("#goals", TabPane).mount(GoalsPane(id="goals-pane"))
+        start_done()
         # Contacts and journal load once the week grid is on screen: rtoml holds the GIL for
         # the whole parse (0.6 s at 30,000 contacts), which would hold back the first frame.
-        self.call_after_refresh(self.set_timer, 0.05, self._start_loading_people)
-        self.set_interval(POLL_SECONDS, self._poll_disk)
+        self.set_timer(0.05, self._start_loading_people)
 
     def _start_loading_people(self) -> None:
         self.run_worker(self._load_people, thread=True, group="load", exit_on_error=False)
 
     def _load_people(self) -> None:
         # Many small objects: the cyclic collector would run dozens of times during the load.
-        gc.disable()
         try:
-            contacts = self.store.read_contacts()
-            journal = self.store.read_journal()
+            with gc_paused():
+                contacts = self.store.read_contacts()
+                journal = self.store.read_journal()
         except StoreError as error:
             self.call_from_thread(self._people_failed, error)
             return
-        finally:
-            gc.enable()
         gc.freeze()
         self.call_from_thread(self._people_loaded, contacts, journal)
 
