@@ -159,7 +159,8 @@ class NetplanApp(App[int]):
     def _published(self) -> None:
         assert self.session is not None
         self.data = self.session.data
-        self.request_save()
+        # After the repaint: the save thread would otherwise compete with it for the GIL.
+        self.call_after_refresh(self.request_save)
 
     def on_apply_edit(self, message: ApplyEdit) -> None:
         if self.apply(message.edit) and message.notice:
