@@ -12,6 +12,7 @@ import contextlib
 import errno
 import glob
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -325,6 +326,9 @@ def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
             f"{file}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
             "save the file as UTF-8"
         ) from None
+    chunked = _decode_in_chunks(name, text)
+    if chunked is not None:
+        return chunked
     document = _parse(file, text)
     if not document:
         raise StoreError(
@@ -340,6 +344,60 @@ def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
     except ValidationError as error:
         problems = _validation_problems(file, error, document, text)
         raise StoreError(problems[0], problems) from None
+
+
+# Big contacts and journal files are parsed and validated a few hundred records at a time.
+# rtoml and pydantic-core hold the GIL for a whole call: 0.7 s + 0.4 s for 30,000 contacts
+# in one piece, during which the app (loading them in a thread) could not answer a key.
+RECORD_ARRAYS: dict[FileName, str] = {"contacts": "contacts", "journal": "interactions"}
+CHUNK_RECORDS = 500
+CHUNK_MIN_CHARS = 256 * 1024
+
+
+def _header_lines(text: str, header: str) -> list[int]:
+    """Where the lines that are exactly `header` start (str.find: 30× faster than a regex)."""
+    starts = []
+    needle = "\n" + header
+    at = text.find(needle)
+    while at != -1:
+        after = at + len(needle)
+        if text.startswith("\n", after) or text.startswith("\r\n", after):
+            starts.append(at + 1)
+        at = text.find(needle, after)
+    return starts
+
+
+def _decode_in_chunks(name: FileName, text: str) -> BaseModel | None:
+    """The model, decoded piece by piece; None when that is not possible or not worth it,
+    and for anything wrong with the file: decoding the whole text then gives the messages.
+
+    A piece starts at a `[[contacts]]` line, so its `[[contacts.milestones]]` and
+    `[contacts.handles]` belong to the same records as in the whole file. A cut that falls
+    inside a multi-line string leaves that string open, which fails to parse; a piece holding
+    anything but records, or records that fail validation, also send it back to the whole.
+    """
+    key = RECORD_ARRAYS.get(name)
+    if key is None or _rtoml is None or len(text) < CHUNK_MIN_CHARS:
+        return None
+    starts = _header_lines(text, f"[[{key}]]")
+    if len(starts) <= CHUNK_RECORDS:
+        return None
+    cuts = [0, *starts[CHUNK_RECORDS::CHUNK_RECORDS], len(text)]
+    model_type = MODELS[name]
+    head: dict[str, Any] = {}
+    records: list[BaseModel] = []
+    try:
+        for index, (start, end) in enumerate(itertools.pairwise(cuts)):
+            document = _rtoml.loads(text[start:end])
+            if index == 0:
+                head = document
+            elif document.keys() != {key}:
+                return None
+            records.extend(getattr(model_type.model_validate(document), key))
+        # The records are models now (not checked again); the whole checks what spans pieces.
+        return model_type.model_validate({**head, key: records})
+    except Exception:  # any doubt: the whole text decides, and gives the messages
+        return None
 
 
 def _parse(file: str, text: str) -> dict[str, Any]:

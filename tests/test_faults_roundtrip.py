@@ -17,6 +17,7 @@ from faults import rounds, store_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from netplan import store as store_module
 from netplan.models import (
     Contact,
     ContactBook,
@@ -295,3 +296,23 @@ def test_a_fresh_plan_can_be_extended_by_hand(tmp_path: Path) -> None:
     assert [g.id for g in plan.goals] == ["g"]
     text = encode(Plan()).decode()
     assert "cadence_by_tag" not in text and "= {}" not in text and "= []" not in text
+
+
+@pytest.mark.slow
+@given(books(), st.data())
+@settings(
+    max_examples=rounds(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+def test_big_files_decoded_in_pieces_give_the_same_models(book, data) -> None:
+    """Pieces of one record each: every cut is tried, text full of TOML syntax included."""
+    journal = data.draw(journals([c.id for c in book.contacts]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_module, "CHUNK_RECORDS", 1)
+        patch.setattr(store_module, "CHUNK_MIN_CHARS", 0)
+        for name, model in (("contacts", book), ("journal", journal)):
+            data_ = encode(model)
+            pieces = store_module._decode_in_chunks(name, data_.decode())
+            assert pieces is None or pieces == model
+            assert decode(name, data_) == model
