@@ -4,9 +4,10 @@ The models mirror the file format of the spec exactly. Every model forbids unkno
 hand-added field or a newer version's data is an error instead of being dropped on the next save.
 Dates, numbers, strings and booleans are strict: TOML gives real types, and a string where a
 date belongs is a mistake to report, not to guess at.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Pydantic would evaluate every annotation from its
+string at import, a few milliseconds of every start.
+"""
 
 import re
 from datetime import date
@@ -119,7 +120,7 @@ class GoalSource(Record):
     exchange: Exchange | None = None
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> GoalSource:
+    def _exactly_one(self) -> "GoalSource":
         chosen = [
             n for n in ("routine", "tag", "interactions_with") if getattr(self, n) is not None
         ]
@@ -143,7 +144,7 @@ class Goal(Record):
     progress: Count = 0  # the manual count; ignored when a source counts for the goal
 
     @model_validator(mode="after")
-    def _due_after_start(self) -> Goal:
+    def _due_after_start(self) -> "Goal":
         if self.start is not None and self.due is not None and self.due < self.start:
             raise ValueError("due must not be before start")
         return self
@@ -158,7 +159,7 @@ class Plan(Record):
     goals: list[Goal] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> Plan:
+    def _unique_ids(self) -> "Plan":
         _require_unique("routines", [r.id for r in self.routines])
         _require_unique("goals", [g.id for g in self.goals])
         return self
@@ -205,7 +206,7 @@ class ContactBook(Record):
     contacts: list[Contact] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> ContactBook:
+    def _unique_ids(self) -> "ContactBook":
         _require_unique("contacts", [c.id for c in self.contacts])
         return self
 
@@ -230,7 +231,7 @@ class Journal(Record):
     interactions: list[Interaction] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> Journal:
+    def _unique_ids(self) -> "Journal":
         _require_unique("interactions", [i.id for i in self.interactions])
         return self
 
