@@ -3,13 +3,15 @@
     python benchmarks/run.py [--runs N]
 
 Prints medians, min and max (seconds unless marked) and the ratios to the bare Textual app
-measured in the same run, on a pseudo-terminal of 120×36.
+measured in the same run, on a pseudo-terminal of 120×36. Subjects take turns in a shuffled
+order and a start-up ratio is the median of the ratios within each round.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -83,10 +85,12 @@ def summary(values: list[float], scale: float = 1.0) -> str:
 
 
 def print_starts(subjects, starts, keys) -> None:
-    bare = statistics.median(starts["bare Textual app"])
+    """Start times, and the ratio to the bare app: the median of the ratios within a round."""
+    bare = starts["bare Textual app"]
     print(f"{'measure':52} {'median':>8} {'min':>8} {'max':>8}  ratio")
     for name in subjects:
-        ratio = statistics.median(starts[name]) / bare
+        pairs = zip(starts[name], bare, strict=True)
+        ratio = statistics.median([ours / base for ours, base in pairs])
         print(f"{'start to week grid (s): ' + name:52} {summary(starts[name])}  {ratio:.2f}×")
     for name in subjects:
         print(f"{'keypress to repaint (ms): ' + name:52} {summary(keys[name], 1000)}")
@@ -94,7 +98,7 @@ def print_starts(subjects, starts, keys) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--presses", type=int, default=10)
     parser.add_argument(
         "--start-only", action="store_true", help="only start-up and keypress, for quick checks"
@@ -110,8 +114,12 @@ def main() -> None:
         keys: dict[str, list[float]] = {name: [] for name in subjects}
         for argv, env in subjects.values():  # a first run writes the bytecode caches
             start_and_keys(argv, env, 0)
+        shuffle = random.Random(48)
         for _ in range(args.runs):
-            for name, (argv, env) in subjects.items():
+            # A new order each round, and ratios taken within a round: this machine's speed
+            # drifts by a third from one second to the next.
+            for name in shuffle.sample(list(subjects), len(subjects)):
+                argv, env = subjects[name]
                 started, presses = start_and_keys(argv, env, args.presses)
                 starts[name].append(started)
                 keys[name].extend(presses)
