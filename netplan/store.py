@@ -224,11 +224,28 @@ def _syntax_message(file: str, error: tomllib.TOMLDecodeError, text: str) -> str
     if found:
         return (
             f"{file}, line {found['line']}, column {found['col']}: "
-            f"TOML syntax error: {found['msg']}"
+            f"TOML syntax error: {found['msg']}{_hint(found['msg'], text)}"
         )
     line = text.count("\n") + 1
     reason = str(error).replace(" (at end of document)", "")
     return f"{file}, line {line} (end of file): TOML syntax error: {reason}"
+
+
+def _hint(message: str, text: str) -> str:
+    """What to do about the one syntax error a hand edit of a fresh file runs into: netplan
+    writes an empty `contacts = []`, and a `[[contacts]]` table added below it cannot extend it."""
+    static = re.search(r"Cannot mutate immutable namespace \('(\w+)',\)", message)
+    if static is None:
+        return ""
+    key = static[1]
+    empty = re.search(rf"^{key}\s*=\s*\[\s*\]\s*$", text, re.MULTILINE)
+    if empty is None:
+        return ""
+    line = text.count("\n", 0, empty.start()) + 1
+    return (
+        f" (line {line}, `{key} = []`, declares an empty list that [[{key}]] tables cannot "
+        "add to: delete that line)"
+    )
 
 
 def _entry_line(text: str, table: str, index: int) -> int | None:

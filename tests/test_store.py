@@ -416,3 +416,19 @@ def test_every_problem_is_reported_not_just_the_first(store: Store) -> None:
     assert 'contacts.toml, line 2: contact 1 (id "a"), field "cadence_days"' in text
     assert 'contacts.toml, line 7: contact 2 (id "b"), field "email": not an email' in text
     assert "journal.toml: interactions" in text
+
+
+def test_a_contact_added_by_hand_to_a_fresh_file_gets_advice_that_works(tmp_path: Path) -> None:
+    """A fresh contacts.toml holds `contacts = []`; a [[contacts]] table added below it is a
+    TOML error whose own message ("Cannot mutate immutable namespace") helps nobody."""
+    store = Store(tmp_path)
+    store.ensure()
+    path = tmp_path / "contacts.toml"
+    path.write_text(path.read_text() + '\n[[contacts]]\nid = "ann"\nname = "Ann"\n')
+    with pytest.raises(StoreError) as caught:
+        Store(tmp_path).load()
+    message = str(caught.value)
+    assert "contacts.toml, line 3" in message
+    assert "line 1, `contacts = []`" in message and "delete that line" in message
+    path.write_text(path.read_text().replace("contacts = []\n", "", 1))
+    assert [c.id for c in Store(tmp_path).load().contacts.contacts] == ["ann"]
