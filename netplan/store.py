@@ -744,6 +744,19 @@ class Store:
         self._loaded[name] = Fingerprint.of(st, known.digest)
         return False
 
+    def look(self, names: tuple[FileName, ...]) -> tuple:
+        """A cheap look at files (size, times, inode; None when missing) that changes when
+        any of them is written: for files that failed to load, to know when to try again."""
+        looks = []
+        for name in names:
+            try:
+                st = os.stat(self.path(name))
+            except OSError:
+                looks.append(None)
+            else:
+                looks.append((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+        return tuple(looks)
+
     def changed_on_disk(self, cheap: bool = True) -> list[FileName]:
         """Files whose content differs from what was last read or written here.
 

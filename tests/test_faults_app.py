@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import TODAY, make_app, make_store, messages, notified, on_disk, settle, wait_for
+from textual.widgets import TabbedContent
 
 from netplan.edits import Edit
 from netplan.models import Interaction
@@ -421,3 +422,26 @@ async def test_a_broken_contacts_file_is_shown_and_never_written(store: Store) -
     assert path.read_bytes() == before["contacts.toml"]
     assert (store.folder / "journal.toml").read_bytes() == before["journal.toml"]
     assert Store(store.folder).read_plan().completions == {TODAY: {"engage-posts": 1}}
+
+
+async def test_contacts_load_once_the_broken_file_is_fixed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
+    path = store.folder / "contacts.toml"
+    path.write_bytes(b'[[contacts]]\nid = "x"\nname = "X"\ncadence_days = "often"\n')
+    app = make_app(Store(store.folder))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await notified(pilot, app, "Cannot load contacts", "cadence_days")
+        assert app.data.contacts is None
+        await pilot.pause(0.5)  # polls that find the file as it was start no new load
+        assert sum("Cannot load contacts" in m for m in messages(app)) == 1
+        path.write_bytes(b'[[contacts]]\nid = "x"\nname = "X"\ncadence_days = "often!"\n')
+        await wait_for(pilot, lambda: sum("Cannot load" in m for m in messages(app)) == 2)
+        path.write_bytes(b'[[contacts]]\nid = "x"\nname = "X"\ncadence_days = 30\n')
+        await notified(pilot, app, "valid again")
+        assert [c.id for c in app.data.contacts.contacts] == ["x"]
+        assert app.data.journal is not None
+        await pilot.press("3")
+        await settle(pilot, app)
+        assert "Contacts 1" in str(app.query_one(TabbedContent).get_tab("contacts").label)

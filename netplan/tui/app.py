@@ -29,6 +29,7 @@ from netplan.tui.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutin
 from netplan.tui.period_pane import MonthPane, WeekPane
 
 POLL_SECONDS = 2.0
+PEOPLE_FILES = ("contacts", "journal")
 RETRY_SECONDS = (2, 5, 10, 30, 60)
 TABS = ("week", "month", "contacts", "goals")
 ARROWS = {"left": "←", "down": "↓", "up": "↑", "right": "→"}
@@ -71,6 +72,7 @@ class NetplanApp(App[int]):
         self._quitting = False
         self._reloading = False
         self._reported_disk_problem: str | None = None
+        self._people_broken: tuple | None = None  # how the files looked when their load failed
         self.sub_title = str(store.folder)
 
     # building
@@ -114,26 +116,32 @@ class NetplanApp(App[int]):
 
     def _load_people(self) -> None:
         # Many small objects: the cyclic collector would run dozens of times during the load.
+        look = self.store.look(PEOPLE_FILES)
         try:
             with gc_paused():
                 contacts = self.store.read_contacts()
                 journal = self.store.read_journal()
         except StoreError as error:
-            self.call_from_thread(self._people_failed, error)
+            self.call_from_thread(self._people_failed, error, look)
             return
         gc.freeze()
-        self.call_from_thread(self._people_loaded, contacts, journal)
+        self.call_from_thread(self._people_loaded, contacts, journal, look)
 
-    def _people_loaded(self, contacts, journal) -> None:
+    def _people_loaded(self, contacts, journal, look: tuple) -> None:
         assert self.session is not None
         problems = check_references(self.session.data.plan, contacts, journal, self.store.folder)
         if problems:
-            self._people_failed(StoreError(problems[0], problems))
+            self._people_failed(StoreError(problems[0], problems), look)
             return
         self.session.loaded(contacts=contacts, journal=journal)
         self.data = self.session.data
+        if self._people_broken is not None:
+            self._people_broken = None
+            self.notify("Contacts and journal are valid again and loaded.", title="Loaded")
 
-    def _people_failed(self, error: StoreError) -> None:
+    def _people_failed(self, error: StoreError, look: tuple) -> None:
+        # The poll tries again once either file changes (the user fixed it, or a sync did).
+        self._people_broken = look
         self.contacts_status = "Contacts not loaded: " + str(error)
         self.notify(
             "\n".join(error.problems[:5]) + "\nFix the file; netplan will not write it.",
@@ -366,6 +374,10 @@ class NetplanApp(App[int]):
     def _poll_disk(self) -> None:
         if self.session is None or self._saving or self._reloading:
             return
+        if self._people_broken and self.store.look(PEOPLE_FILES) != self._people_broken:
+            self._people_broken = ()  # not None (loaded), not a look (failed): loading again
+            self.contacts_status = "Loading contacts…"
+            self._start_loading_people()
         # Reading a changed file moves the store's fingerprint to the new version: a save
         # started before that version is adopted would pass the store's check and write the
         # old version (plus the new key press) over it. So no save starts until it is adopted.
