@@ -86,6 +86,11 @@ class ConflictError(StoreError):
         )
 
 
+def _stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What a rewrite changes: size, mtime, inode, and the ctime nothing can set back."""
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """What a file looked like when read: stat fields as a cheap first look, the hash decides."""
@@ -103,12 +108,7 @@ class Fingerprint:
         return cls(st.st_size, st.st_mtime_ns, st.st_ino, digest, st.st_ctime_ns)
 
     def same_stat(self, st: os.stat_result) -> bool:
-        return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) == (
-            self.size,
-            self.mtime_ns,
-            self.inode,
-            self.ctime_ns,
-        )
+        return _stat_key(st) == (self.size, self.mtime_ns, self.inode, self.ctime_ns)
 
 
 @dataclass
@@ -408,8 +408,6 @@ def _decode_in_chunks(name: FileName, text: str) -> BaseModel | None:
             document = _rtoml.loads(text[start:end])
             if index == 0:
                 head = document
-            elif document.keys() != {key}:
-                return None
             records.extend(getattr(model_type.model_validate(document), key))
         # The records are models now (not checked again); the whole checks what spans pieces.
         return model_type.model_validate({**head, key: records})
@@ -754,7 +752,7 @@ class Store:
             except OSError:
                 looks.append(None)
             else:
-                looks.append((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+                looks.append(_stat_key(st))
         return tuple(looks)
 
     def changed_on_disk(self, cheap: bool = True) -> list[FileName]:

@@ -12,6 +12,7 @@ import contextlib
 import gc
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -374,20 +375,22 @@ class NetplanApp(App[int]):
     def _poll_disk(self) -> None:
         if self.session is None or self._saving or self._reloading:
             return
-        if self._people_broken and self.store.look(PEOPLE_FILES) != self._people_broken:
-            self._people_broken = ()  # not None (loaded), not a look (failed): loading again
-            self.contacts_status = "Loading contacts…"
-            self._start_loading_people()
         # Reading a changed file moves the store's fingerprint to the new version: a save
         # started before that version is adopted would pass the store's check and write the
         # old version (plus the new key press) over it. So no save starts until it is adopted.
         self._reloading = True
         self.run_worker(
-            self._check_disk, thread=True, group="poll", exclusive=True, exit_on_error=False
+            partial(self._check_disk, self._people_broken),
+            thread=True,
+            group="poll",
+            exclusive=True,
+            exit_on_error=False,
         )
 
-    def _check_disk(self) -> None:
+    def _check_disk(self, people_broken: tuple | None) -> None:
         try:
+            if people_broken and self.store.look(PEOPLE_FILES) != people_broken:
+                self.call_from_thread(self._load_people_again)
             changed = self.store.changed_on_disk()
         except BaseException:
             self.call_from_thread(self._reload_done)
@@ -396,6 +399,12 @@ class NetplanApp(App[int]):
             self._reload(changed)
         else:
             self.call_from_thread(self._reload_done)
+
+    def _load_people_again(self) -> None:
+        """The files whose load failed have changed: perhaps fixed."""
+        self._people_broken = ()  # not None (loaded), not a look (failed): loading again
+        self.contacts_status = "Loading contacts…"
+        self._start_loading_people()
 
     def _reload(self, names: list[str]) -> None:
         """Read changed files (in a thread) and hand them to the app."""
