@@ -7,10 +7,9 @@ import gc
 import os
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, notified, on_disk, settle, wait_for
+from app_helpers import TODAY, make_app, notified, on_disk, settle, wait_for
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label, TabbedContent
 
@@ -23,16 +22,6 @@ from netplan.tui.period_pane import MonthPane, WeekPane
 from netplan.tui.routine_form import RoutineForm
 
 MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "store")
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "demo", demo=True)
 
 
 def grid_of(app, pane=WeekPane) -> RoutineGrid:

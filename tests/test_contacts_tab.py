@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import threading
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, on_disk, settle
+from app_helpers import TODAY, make_app, on_disk, settle
 from rich.console import Console
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TabbedContent
 
@@ -24,16 +23,6 @@ from netplan.tui.contact_review import ReviewScreen
 from netplan.tui.contact_table import ContactTable
 from netplan.tui.contacts import ContactsPane, FilterInput
 from netplan.tui.help import HelpScreen
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "demo", demo=True)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "store")
 
 
 def table_of(app) -> ContactTable:

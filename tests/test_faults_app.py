@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, messages, notified, on_disk, settle, wait_for
+from app_helpers import TODAY, make_app, messages, notified, on_disk, settle, wait_for
 from textual.widgets import TabbedContent
 
 from netplan.edits import Edit
@@ -24,16 +24,6 @@ from netplan.store import Store, decode, encode
 from netplan.tui import app as app_module
 
 MONDAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "store")
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "demo", demo=True)
 
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess:

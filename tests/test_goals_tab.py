@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from app_helpers import TODAY, make_app, make_store, on_disk, settle
+from app_helpers import TODAY, make_app, on_disk, settle
 from textual.widgets import Input, Label, Select, Static, TabbedContent
 
 from netplan.edits import Data, Edit
@@ -22,11 +21,6 @@ from netplan.tui.period_pane import WeekPane
 from netplan.tui.strategy_form import StrategyForm
 
 DEMO_GOALS = ["fintech-five", "publish-six", "talks-intros"]
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    return make_store(tmp_path / "demo", demo=True)
 
 
 def goal_list(app) -> GoalList:
