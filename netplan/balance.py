@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netplan.models import Exchange, Interaction, Journal
+from netplan.pausing import Pause, pausing
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,17 @@ def _tally(counts: list[int], exchange: Exchange) -> None:
 
 
 def balances(
-    journal: Journal, start: date | None = None, end: date | None = None
+    journal: Journal,
+    start: date | None = None,
+    end: date | None = None,
+    pause: Pause | None = None,
 ) -> dict[str, Balance]:
     """Balance per contact id over interactions from `start` to `end` (inclusive, open if None).
 
     Contacts without interactions in the range are absent: use `.get(id, Balance())`.
     """
     counts: dict[str, list[int]] = {}
-    for interaction in journal.interactions:
+    for interaction in pausing(journal.interactions, pause):
         if _in_range(interaction, start, end):
             _tally(counts.setdefault(interaction.contact, [0, 0, 0]), interaction.exchange)
     return {contact: Balance(*c) for contact, c in counts.items()}

@@ -32,6 +32,7 @@ from netplan.models import (
     Milestone,
     Settings,
 )
+from netplan.pausing import Pause, pausing
 
 NO_BALANCE = Balance()
 SOON_DAYS = 7  # a follow-up due within this many days is "due soon"
@@ -120,13 +121,23 @@ class RowModel:
 
     # updating
 
-    def update(self, book: ContactBook, journal: Journal, settings: Settings, today: date) -> bool:
-        """Adopt new contacts and journal; False when nothing the rows show changed."""
+    def update(
+        self,
+        book: ContactBook,
+        journal: Journal,
+        settings: Settings,
+        today: date,
+        pause: Pause | None = None,
+    ) -> bool:
+        """Adopt new contacts and journal; False when nothing the rows show changed.
+
+        `pause` is called now and then while all rows are derived (see netplan.pausing).
+        """
         cadences = tag_cadences(settings)
         if book is self.book and journal is self.journal and cadences == self.cadences:
             return False
         if cadences != self.cadences or today != self.today or self.book is None:
-            self._rebuild(book, journal, cadences, today)
+            self._rebuild(book, journal, cadences, today, pause)
             return True
         assert self.journal is not None
         touched: set[str] = set()
@@ -158,22 +169,27 @@ class RowModel:
         return True
 
     def _rebuild(
-        self, book: ContactBook, journal: Journal, cadences: dict[str, int], today: date
+        self,
+        book: ContactBook,
+        journal: Journal,
+        cadences: dict[str, int],
+        today: date,
+        pause: Pause | None = None,
     ) -> None:
         self.book, self.journal, self.cadences, self.today = book, journal, cadences, today
         by_contact: dict[str, list[Interaction]] = {}
-        for interaction in journal.interactions:
+        for interaction in pausing(journal.interactions, pause):
             entries = by_contact.get(interaction.contact)
             if entries is None:
                 by_contact[interaction.contact] = [interaction]
             else:
                 entries.append(interaction)
         self.by_contact = by_contact
-        self._last = last_interaction_days(journal)
-        self._tally = balances(journal)
+        self._last = last_interaction_days(journal, pause)
+        self._tally = balances(journal, pause=pause)
         self.by_id = {}
         self.overdue = 0
-        for contact in book.contacts:
+        for contact in pausing(book.contacts, pause):
             if not contact.archived:
                 self._add(contact)
         self.version += 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Settings
+from netplan.pausing import Pause, pausing
 
 
 def tag_cadences(settings: Settings) -> dict[str, int]:
@@ -35,10 +36,10 @@ def cadence_for(contact: Contact, settings: Settings) -> int | None:
     return cadence_with(contact, tag_cadences(settings))
 
 
-def last_interaction_days(journal: Journal) -> dict[str, date]:
+def last_interaction_days(journal: Journal, pause: Pause | None = None) -> dict[str, date]:
     """Newest interaction day per contact id, in one pass over the journal."""
     last: dict[str, date] = {}
-    for interaction in journal.interactions:
+    for interaction in pausing(journal.interactions, pause):
         seen = last.get(interaction.contact)
         if seen is None or interaction.on > seen:
             last[interaction.contact] = interaction.on
@@ -95,15 +96,17 @@ def follow_ups(
     settings: Settings,
     today: date,
     within_days: int | None,
+    pause: Pause | None = None,
 ) -> list[FollowUp]:
     """Non-archived contacts due before today or within `within_days` (None: any due date).
 
-    Most overdue first, then by name. Linear in contacts + interactions.
+    Most overdue first, then by name. Linear in contacts + interactions. `pause` is called
+    now and then (see netplan.pausing).
     """
-    last = last_interaction_days(journal)
+    last = last_interaction_days(journal, pause)
     by_tag = tag_cadences(settings)
     found: list[FollowUp] = []
-    for contact in contacts.contacts:
+    for contact in pausing(contacts.contacts, pause):
         if contact.archived:
             continue
         due = due_with(contact, cadence_with(contact, by_tag), last.get(contact.id))

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from netplan import toml_writer
 from netplan.gc_pause import gc_paused
 from netplan.models import LARGEST, SCHEMA_VERSION, ContactBook, Journal, Plan
+from netplan.pausing import Pause
 
 if TYPE_CHECKING:
     import tomllib
@@ -327,10 +328,16 @@ def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
+def decode(
+    name: FileName,
+    data: bytes,
+    label: str | None = None,
+    pause: Pause | None = None,
+) -> BaseModel:
     """Parse and validate one file's bytes; raise StoreError with every problem found.
 
-    `label` names the file in messages (its path), FILES[name] by default.
+    `label` names the file in messages (its path), FILES[name] by default. A big file is
+    decoded in pieces, and `pause` is called before each (see netplan.pausing).
     """
     file = label or FILES[name]
     if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from a Windows editor
@@ -343,7 +350,7 @@ def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
             f"{file}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
             "save the file as UTF-8"
         ) from None
-    chunked = _decode_in_chunks(name, text)
+    chunked = _decode_in_chunks(name, text, pause)
     if chunked is not None:
         return chunked
     document = _parse(file, text)
@@ -363,11 +370,11 @@ def decode(name: FileName, data: bytes, label: str | None = None) -> BaseModel:
         raise StoreError(problems[0], problems) from None
 
 
-# Big contacts and journal files are parsed and validated a few hundred records at a time.
+# Big contacts and journal files are parsed and validated a hundred records at a time.
 # rtoml and pydantic-core hold the GIL for a whole call: 0.7 s + 0.4 s for 30,000 contacts
 # in one piece, during which the app (loading them in a thread) could not answer a key.
 RECORD_ARRAYS: dict[FileName, str] = {"contacts": "contacts", "journal": "interactions"}
-CHUNK_RECORDS = 500
+CHUNK_RECORDS = 100
 CHUNK_MIN_CHARS = 256 * 1024
 
 
@@ -384,7 +391,7 @@ def _header_lines(text: str, header: str) -> list[int]:
     return starts
 
 
-def _decode_in_chunks(name: FileName, text: str) -> BaseModel | None:
+def _decode_in_chunks(name: FileName, text: str, pause: Pause | None = None) -> BaseModel | None:
     """The model, decoded piece by piece; None when that is not possible or not worth it,
     and for anything wrong with the file: decoding the whole text then gives the messages.
 
@@ -405,6 +412,8 @@ def _decode_in_chunks(name: FileName, text: str) -> BaseModel | None:
     records: list[BaseModel] = []
     try:
         for index, (start, end) in enumerate(itertools.pairwise(cuts)):
+            if pause is not None:
+                pause()
             document = _rtoml.loads(text[start:end])
             if index == 0:
                 head = document
@@ -672,11 +681,11 @@ class Store:
             raise StoreError(f"cannot read {path}: {error.strerror}") from None
         return data, Fingerprint.of(st, _digest(data))
 
-    def read(self, name: FileName) -> Any:
-        """Load and validate one file, remembering its fingerprint."""
+    def read(self, name: FileName, pause: Pause | None = None) -> Any:
+        """Load and validate one file, remembering its fingerprint (see `decode`)."""
         data, fingerprint = self._read_bytes(name)
         with gc_paused():
-            model = decode(name, data, str(self.path(name)))
+            model = decode(name, data, str(self.path(name)), pause)
         with self._guard:
             self._loaded[name] = fingerprint
             if name == "contacts":
@@ -686,11 +695,11 @@ class Store:
     def read_plan(self) -> Plan:
         return self.read("plan")
 
-    def read_contacts(self) -> ContactBook:
-        return self.read("contacts")
+    def read_contacts(self, pause: Pause | None = None) -> ContactBook:
+        return self.read("contacts", pause)
 
-    def read_journal(self) -> Journal:
-        return self.read("journal")
+    def read_journal(self, pause: Pause | None = None) -> Journal:
+        return self.read("journal", pause)
 
     def load(self) -> Snapshot:
         """Every file, validated, with cross-file references checked; every problem reported."""

@@ -14,6 +14,7 @@ from netplan.followups import (
     tag_cadences,
 )
 from netplan.models import Contact, ContactBook, Journal, Settings
+from netplan.pausing import Pause, pausing
 
 MILESTONE_DAYS = 14  # how far ahead a milestone is a reason to get in touch
 SOON_DAYS = 7  # a follow-up due within this many days is "this week"
@@ -87,20 +88,22 @@ def suggest(
     settings: Settings,
     today: date,
     limit: int = 5,
+    pause: Pause | None = None,
 ) -> list[Suggestion]:
     """At most `limit` non-archived contacts worth reaching out to, best first.
 
     Ranked by how overdue their follow-up is relative to their cadence (or a follow-up due
     within the week), milestones within 14 days, and "give first" flags. Contacts with none of
-    these are not suggested. Ties go by name. Linear in contacts + interactions.
+    these are not suggested. Ties go by name. Linear in contacts + interactions. `pause` is
+    called now and then (see netplan.pausing).
     """
     if limit <= 0:
         return []
-    last = last_interaction_days(journal)
-    balance = balances(journal)
+    last = last_interaction_days(journal, pause)
+    balance = balances(journal, pause=pause)
     by_tag = tag_cadences(settings)
     found: list[Suggestion] = []
-    for contact in contacts.contacts:
+    for contact in pausing(contacts.contacts, pause):
         if contact.archived:
             continue
         cadence = cadence_with(contact, by_tag)

@@ -104,9 +104,9 @@ async def test_loading_state_until_the_people_arrive(
     release = threading.Event()
     real = Store.read_contacts
 
-    def slow(self):
+    def slow(self, *args):
         release.wait(5)
-        return real(self)
+        return real(self, *args)
 
     monkeypatch.setattr(Store, "read_contacts", slow)
     app = make_app(demo_store)

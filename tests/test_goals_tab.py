@@ -96,9 +96,9 @@ async def test_progress_waits_for_contacts_to_load(
     real = Store.read_contacts
     release = threading.Event()
 
-    def slow(self):
+    def slow(self, *args):
         release.wait(10)
-        return real(self)
+        return real(self, *args)
 
     monkeypatch.setattr(Store, "read_contacts", slow)
     app = make_app(demo_store)

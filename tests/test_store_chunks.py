@@ -121,3 +121,11 @@ def test_a_syntax_error_in_a_piece_gives_the_whole_files_line(small_chunks) -> N
 def test_small_files_are_decoded_whole() -> None:
     text = encode(book(3)).decode()
     assert store._decode_in_chunks("contacts", text) is None  # under CHUNK_MIN_CHARS
+
+
+def test_a_pause_comes_before_every_piece(small_chunks) -> None:
+    """The app's loading thread steps aside there for a key (see netplan.pausing)."""
+    model = book(7)
+    pauses: list[int] = []
+    assert decode("contacts", encode(model), pause=lambda: pauses.append(1)) == model
+    assert len(pauses) == 3  # pieces of 3, 2 and 2 records: cuts fall at the 3rd, 5th header

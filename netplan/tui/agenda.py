@@ -20,6 +20,7 @@ from netplan.edits import Data
 from netplan.followups import follow_ups, upcoming_milestones
 from netplan.periods import month_end, month_start
 from netplan.suggestions import suggest
+from netplan.tui.input_quiet import InputQuiet
 from netplan.tui.text import plain, shorten
 
 FOLLOW_UP_DAYS = 7
@@ -98,7 +99,7 @@ class Agenda(VerticalScroll):
     # description: without one Textual builds it from repr() of the arguments (all the data).
     @work(thread=True, exclusive=True, group="agenda", description="agenda people")
     def _people_in_thread(self, data: Data, today: date, inputs: tuple) -> None:
-        parts = self._people(data, today)
+        parts = self._people(data, today, getattr(self.app, "input_quiet", None))
         self.app.call_from_thread(self._people_ready, parts, inputs)
 
     def _people_ready(self, parts: list[Text], inputs: tuple) -> None:
@@ -126,12 +127,13 @@ class Agenda(VerticalScroll):
             widget._netplan_shown = (plain, parts)
             widget.update(Group(*parts), layout=not same_height)
 
-    def _people(self, data: Data, today: date) -> list[Text]:
+    def _people(self, data: Data, today: date, quiet: InputQuiet | None = None) -> list[Text]:
         settings = data.plan.settings
         assert data.contacts is not None and data.journal is not None
+        pause = quiet.pause if quiet is not None else None
         parts: list[Text] = []
 
-        due = follow_ups(data.contacts, data.journal, settings, today, FOLLOW_UP_DAYS)
+        due = follow_ups(data.contacts, data.journal, settings, today, FOLLOW_UP_DAYS, pause)
         overdue = sum(1 for item in due if item.overdue_days > 0)
         parts.append(_heading(f"Follow-ups · {overdue} overdue"))
         for item in due[:SHOWN]:
@@ -169,7 +171,7 @@ class Agenda(VerticalScroll):
 
         parts.append(Text())
         parts.append(_heading("Reach out this week"))
-        suggestions = suggest(data.contacts, data.journal, settings, today, limit=5)
+        suggestions = suggest(data.contacts, data.journal, settings, today, limit=5, pause=pause)
         for item in suggestions:
             parts.append(
                 Text.assemble(

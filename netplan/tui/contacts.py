@@ -182,8 +182,15 @@ class ContactsPane(Vertical):
         """In a thread: derive every row once, then hand the model to the app's thread."""
         model: RowModel | None = RowModel()
         try:
+            quiet = getattr(self.app, "input_quiet", None)
             with gc_paused():
-                model.update(data.contacts, data.journal, data.plan.settings, self.app.today)
+                model.update(
+                    data.contacts,
+                    data.journal,
+                    data.plan.settings,
+                    self.app.today,
+                    quiet.pause if quiet is not None else None,
+                )
         except Exception:  # a bug: derive on the app's thread instead, where it is reported
             model = None
         self.app.call_from_thread(self._built, model)
