@@ -55,10 +55,15 @@ def balances(
     return {contact: Balance(*c) for contact, c in counts.items()}
 
 
-def total_balance(journal: Journal, start: date | None = None, end: date | None = None) -> Balance:
+def total_balance(
+    journal: Journal,
+    start: date | None = None,
+    end: date | None = None,
+    pause: Pause | None = None,
+) -> Balance:
     """Balance over everyone, e.g. this month's give/ask."""
     counts = [0, 0, 0]
-    for interaction in journal.interactions:
+    for interaction in pausing(journal.interactions, pause):
         if _in_range(interaction, start, end):
             _tally(counts, interaction.exchange)
     return Balance(*counts)

@@ -105,7 +105,9 @@ def follow_ups(
     """
     last = last_interaction_days(journal, pause)
     by_tag = tag_cadences(settings)
-    found: list[FollowUp] = []
+    # Sort keys made in the (pausing) loop, so the sort runs no Python code; contact ids are
+    # unique, so two entries never get as far as comparing their FollowUp.
+    found: list[tuple[int, str, str, FollowUp]] = []
     for contact in pausing(contacts.contacts, pause):
         if contact.archived:
             continue
@@ -114,9 +116,10 @@ def follow_ups(
             continue
         overdue = (today - due).days
         if within_days is None or -overdue <= within_days:
-            found.append(FollowUp(contact=contact, due=due, overdue_days=overdue))
-    found.sort(key=lambda f: (-f.overdue_days, f.contact.name.casefold(), f.contact.id))
-    return found
+            item = FollowUp(contact=contact, due=due, overdue_days=overdue)
+            found.append((-overdue, contact.name.casefold(), contact.id, item))
+    found.sort()
+    return [entry[3] for entry in found]
 
 
 def _on_year(day: date, year: int) -> date:
@@ -151,8 +154,12 @@ class MilestoneDue:
     on: date
 
 
-def upcoming_milestones(contacts: ContactBook, today: date, days: int) -> list[MilestoneDue]:
-    """Milestones of non-archived contacts falling from today to today + `days`, soonest first."""
+def upcoming_milestones(
+    contacts: ContactBook, today: date, days: int, pause: Pause | None = None
+) -> list[MilestoneDue]:
+    """Milestones of non-archived contacts falling from today to today + `days`, soonest first.
+
+    `pause` is called now and then (see netplan.pausing)."""
     if days < 0:
         return []
     try:
@@ -160,7 +167,7 @@ def upcoming_milestones(contacts: ContactBook, today: date, days: int) -> list[M
     except OverflowError:
         horizon = date.max
     found: list[MilestoneDue] = []
-    for contact in contacts.contacts:
+    for contact in pausing(contacts.contacts, pause):
         if contact.archived:
             continue
         for milestone in contact.milestones:

@@ -156,7 +156,7 @@ class Agenda(VerticalScroll):
 
         parts.append(Text())
         parts.append(_heading(f"Milestones · next {MILESTONE_DAYS} days"))
-        milestones = upcoming_milestones(data.contacts, today, MILESTONE_DAYS)
+        milestones = upcoming_milestones(data.contacts, today, MILESTONE_DAYS, pause)
         for item in milestones[:SHOWN]:
             parts.append(
                 Text.assemble(
@@ -183,7 +183,7 @@ class Agenda(VerticalScroll):
             parts.append(Text("Everyone is up to date", style="dim"))
 
         first, last = month_start(today), month_end(today)
-        month = total_balance(data.journal, first, last)
+        month = total_balance(data.journal, first, last, pause)
         parts.append(Text())
         parts.append(_heading(f"Give and ask · {today:%B}"))
         parts.append(
