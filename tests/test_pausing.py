@@ -119,13 +119,17 @@ async def test_the_app_marks_each_key_and_restores_the_switch_interval(store, cl
 
     from app_helpers import make_app, settle
 
+    from netplan.tui.period_pane import WeekPane
+
     before = sys.getswitchinterval()
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
         assert sys.getswitchinterval() == pytest.approx(0.001)
+        await pilot.hover(WeekPane, offset=(3, 3))
+        await pilot.hover(WeekPane, offset=(4, 4))
         app.input_quiet.pause()
-        assert clock.slept == []
+        assert clock.slept == []  # the mouse moving needs no answer soon
         await pilot.press("j")
         clock.now += 0.04
         app.input_quiet.pause()

@@ -193,7 +193,7 @@ class GoalsPane(Vertical):
         return self._counts[key]
 
     def _palette(self) -> dict[str, Style]:
-        variables = self.app.get_css_variables()
+        variables = self.app.theme_colors()
         return {
             "good": Style(color=variables.get("success", "green")),
             "bad": Style(color=variables.get("error", "red")),

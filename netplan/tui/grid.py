@@ -72,7 +72,7 @@ class RoutineGrid(DataTable):
         return self.row_keys[row] if 0 <= row < len(self.row_keys) else None
 
     def _palette(self) -> dict[str, Style]:
-        variables = self.app.get_css_variables()
+        variables = self.app.theme_colors()
         return {
             "met": Style(color=variables.get("success", "green")),
             "today": Style(color=variables.get("accent", "magenta"), bold=True),
