@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from netplan import toml_writer
 from netplan.gc_pause import gc_paused
 from netplan.models import LARGEST, SCHEMA_VERSION, ContactBook, Journal, Plan
-from netplan.pausing import Pause
+from netplan.pausing import Pause, pausing
 
 if TYPE_CHECKING:
     import tomllib
@@ -411,9 +411,7 @@ def _decode_in_chunks(name: FileName, text: str, pause: Pause | None = None) -> 
     head: dict[str, Any] = {}
     records: list[BaseModel] = []
     try:
-        for index, (start, end) in enumerate(itertools.pairwise(cuts)):
-            if pause is not None:
-                pause()
+        for index, (start, end) in enumerate(pausing(itertools.pairwise(cuts), pause, step=1)):
             document = _rtoml.loads(text[start:end])
             if index == 0:
                 head = document

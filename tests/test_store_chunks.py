@@ -78,21 +78,24 @@ def test_a_header_inside_a_multiline_string_falls_back_to_the_whole(small_chunks
     assert model.contacts[2].notes == "[[contacts]]\n[[contacts]]\nstill notes"
 
 
-def test_duplicate_ids_in_different_pieces_are_reported_as_for_the_whole(small_chunks) -> None:
-    text = encode(book(6)).decode().replace('id = "c5"', 'id = "c0"')
+def problems_as_for_the_whole(text: str) -> list[str]:
+    """What decoding contacts.toml in pieces reports, checked to be what the whole reports."""
     problems = error_of("contacts", text.encode())
     with pytest.raises(StoreError) as reference:
         whole("contacts", text.encode())
     assert problems == reference.value.problems
+    return problems
+
+
+def test_duplicate_ids_in_different_pieces_are_reported_as_for_the_whole(small_chunks) -> None:
+    text = encode(book(6)).decode().replace('id = "c5"', 'id = "c0"')
+    problems = problems_as_for_the_whole(text)
     assert any('two contacts share the id "c0"' in p for p in problems)
 
 
 def test_a_bad_value_in_a_late_piece_names_its_entry_and_line(small_chunks) -> None:
     text = encode(book(6)).decode().replace('name = "Person 5"', "name = 5")
-    problems = error_of("contacts", text.encode())
-    with pytest.raises(StoreError) as reference:
-        whole("contacts", text.encode())
-    assert problems == reference.value.problems
+    problems = problems_as_for_the_whole(text)
     lines = text.splitlines()
     entry = lines.index('id = "c5"')  # the entry's [[contacts]] line is the one before
     assert problems[0].startswith(f'contacts.toml, line {entry}: contact 6 (id "c5")')

@@ -18,9 +18,10 @@ from netplan.balance import total_balance
 from netplan.budget import BudgetStatus, budget_status, interaction_minutes, routine_minutes
 from netplan.edits import Data
 from netplan.followups import follow_ups, upcoming_milestones
+from netplan.pausing import Pause
 from netplan.periods import month_end, month_start
 from netplan.suggestions import suggest
-from netplan.tui.input_quiet import InputQuiet
+from netplan.tui.input_quiet import pause_for
 from netplan.tui.text import plain, shorten
 
 FOLLOW_UP_DAYS = 7
@@ -99,7 +100,7 @@ class Agenda(VerticalScroll):
     # description: without one Textual builds it from repr() of the arguments (all the data).
     @work(thread=True, exclusive=True, group="agenda", description="agenda people")
     def _people_in_thread(self, data: Data, today: date, inputs: tuple) -> None:
-        parts = self._people(data, today, getattr(self.app, "input_quiet", None))
+        parts = self._people(data, today, pause_for(self.app))
         self.app.call_from_thread(self._people_ready, parts, inputs)
 
     def _people_ready(self, parts: list[Text], inputs: tuple) -> None:
@@ -127,10 +128,9 @@ class Agenda(VerticalScroll):
             widget._netplan_shown = (plain, parts)
             widget.update(Group(*parts), layout=not same_height)
 
-    def _people(self, data: Data, today: date, quiet: InputQuiet | None = None) -> list[Text]:
+    def _people(self, data: Data, today: date, pause: Pause | None = None) -> list[Text]:
         settings = data.plan.settings
         assert data.contacts is not None and data.journal is not None
-        pause = quiet.pause if quiet is not None else None
         parts: list[Text] = []
 
         due = follow_ups(data.contacts, data.journal, settings, today, FOLLOW_UP_DAYS, pause)

@@ -29,6 +29,7 @@ from netplan.people_edits import (
 )
 from netplan.tui.contact_detail import ContactDetail
 from netplan.tui.contact_table import GIVE_FIRST_MARK, ContactTable
+from netplan.tui.input_quiet import pause_for
 from netplan.tui.messages import ApplyEdit
 
 TAB_TITLE = "Contacts"
@@ -182,15 +183,9 @@ class ContactsPane(Vertical):
         """In a thread: derive every row once, then hand the model to the app's thread."""
         model: RowModel | None = RowModel()
         try:
-            quiet = getattr(self.app, "input_quiet", None)
+            pause = pause_for(self.app)
             with gc_paused():
-                model.update(
-                    data.contacts,
-                    data.journal,
-                    data.plan.settings,
-                    self.app.today,
-                    quiet.pause if quiet is not None else None,
-                )
+                model.update(data.contacts, data.journal, data.plan.settings, self.app.today, pause)
         except Exception:  # a bug: derive on the app's thread instead, where it is reported
             model = None
         self.app.call_from_thread(self._built, model)
