@@ -64,7 +64,7 @@ class Clock:
         self.rendered: list[float] = []
 
     def install(self) -> None:
-        from netplan.tui.contact_table import ContactTable
+        from netplan.tui.contacts.table import ContactTable
 
         show, render_line = ContactTable.show, ContactTable.render_line
         clock = self
@@ -97,8 +97,8 @@ class Clock:
 async def measure(folder: Path) -> dict[str, list[float]]:
     from netplan.store import Store
     from netplan.tui.app import NetplanApp
-    from netplan.tui.contact_table import ContactTable
-    from netplan.tui.contacts import ContactsPane, FilterInput
+    from netplan.tui.contacts.pane import ContactsPane, FilterInput
+    from netplan.tui.contacts.table import ContactTable
 
     clock = Clock()
     clock.install()

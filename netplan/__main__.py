@@ -1,13 +1,13 @@
 """`python -m netplan` and the `netplan` script."""
 
-from netplan.gc_pause import pause_for_start
-from netplan.pydantic_plugins import skip_plugin_search
+from netplan.runtime.gc_pause import pause_for_start
+from netplan.runtime.pydantic_plugins import skip_plugin_search
 
 
 def run() -> int:
     pause_for_start()  # before the imports: see gc_pause
     skip_plugin_search()
-    from netplan.cli import main
+    from netplan.cli.commands import main
 
     return main()
 

@@ -9,9 +9,11 @@ No `from __future__ import annotations` here: Pydantic would evaluate every anno
 string at import, a few milliseconds of every start.
 """
 
+import os
 import re
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -83,7 +85,7 @@ class GoalStatus(StrEnum):
 class Settings(Record):
     week_start: WeekStart = WeekStart.monday
     weekly_hours: tuple[Hours, Hours] = (5, 10)
-    platforms: list[Name] = Field(default_factory=lambda: ["LinkedIn"])
+    platforms: list[Name] = Field(default_factory=lambda: ["LinkedIn", "Twitter", "Slack"])
     theme: Name = "textual-dark"
     cadence_by_tag: dict[str, Positive] = Field(default_factory=dict)
 
@@ -242,3 +244,36 @@ def _require_unique(what: str, ids: list[str]) -> None:
         if ident in seen:
             raise ValueError(f'two {what} share the id "{ident}"')
         seen.add(ident)
+
+
+# --- across the files --------------------------------------------------------------------
+
+
+def check_references(
+    plan: Plan, contacts: ContactBook, journal: Journal, folder: Path | None = None
+) -> list[str]:
+    """Cross-file problems: an interaction's contact, a completion's or a goal's routine."""
+    prefix = f"{folder}{os.sep}" if folder else ""
+    problems = []
+    routine_ids = {r.id for r in plan.routines}
+    for day, counts in sorted(plan.completions.items()):
+        for routine in counts:
+            if routine not in routine_ids:
+                problems.append(
+                    f'{prefix}plan.toml: completions."{day.isoformat()}", key "{routine}": '
+                    f'no routine has the id "{routine}"'
+                )
+    for number, goal in enumerate(plan.goals, start=1):
+        if goal.source and goal.source.routine and goal.source.routine not in routine_ids:
+            problems.append(
+                f'{prefix}plan.toml: goal {number} (id "{goal.id}"), field "source.routine": '
+                f'no routine has the id "{goal.source.routine}"'
+            )
+    contact_ids = {c.id for c in contacts.contacts}
+    for number, interaction in enumerate(journal.interactions, start=1):
+        if interaction.contact not in contact_ids:
+            problems.append(
+                f'{prefix}journal.toml: interaction {number} (id "{interaction.id}"), '
+                f'field "contact": no contact in contacts.toml has the id "{interaction.contact}"'
+            )
+    return problems

@@ -7,7 +7,7 @@ a chosen I/O call), prints how it ended. Forking keeps a round cheap: no interpr
 Writers (request "writer"):
 - checkoffs: Store.save of plan.toml in a loop, one more check-off each time;
 - naive: contacts.toml rewritten in place (truncate, then write) with versions A and B in turn;
-- atomic: the same A and B through netplan.store.atomic_write;
+- atomic: the same A and B through netplan.store.core.atomic_write;
 - people: a contact with journal entries deleted and put back in turn (contacts.toml and
   journal.toml in one Store.save), as the app does on delete and undo;
 - die_at: one save of `files` (`A` or `B` versions) that kills itself (os._exit, no clean-up)
@@ -22,8 +22,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from netplan.progress import add_completions
-from netplan.store import Store, atomic_write, decode
+from netplan.domain.routines import add_completions
+from netplan.fsutil import atomic_write
+from netplan.store import Store, decode
 
 DAY = date(2026, 11, 23)
 

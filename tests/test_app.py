@@ -13,13 +13,13 @@ from app_helpers import TODAY, make_app, notified, on_disk, settle, wait_for
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label, TabbedContent
 
-from netplan.gc_pause import pause_for_start
+from netplan.runtime.gc_pause import pause_for_start
 from netplan.store import Store
 from netplan.tui import app as app_module
-from netplan.tui.grid import RoutineGrid
-from netplan.tui.help import HelpScreen
-from netplan.tui.period_pane import MonthPane, WeekPane
-from netplan.tui.routine_form import RoutineForm
+from netplan.tui.common.help import HelpScreen
+from netplan.tui.week.grid import RoutineGrid
+from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.routine_form import RoutineForm
 
 MONDAY = date(2026, 11, 23)
 
@@ -464,7 +464,7 @@ async def test_unsaved_changes_are_replayed_on_top_of_an_external_edit(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
         other = Store(store.folder)
-        from netplan.progress import add_completions
+        from netplan.domain.routines import add_completions
 
         plan = other.read_plan()
         other.save(plan=add_completions(plan, "share-resource", MONDAY, 1))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from factories import D, interaction, journal
 
-from netplan.balance import Balance, balances, total_balance
+from netplan.domain.balance import Balance, balances, total_balance
 
 
 def test_balance_properties() -> None:

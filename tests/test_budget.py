@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from factories import D, interaction, journal, plan, routine
 
-from netplan.budget import BudgetStatus, budget_status, minutes_in_week
+from netplan.domain.budget import BudgetStatus, budget_status, minutes_in_week
 
 
 def test_minutes_in_week_counts_interactions_and_completions() -> None:

@@ -11,18 +11,18 @@ from app_helpers import TODAY, make_app, on_disk, settle
 from rich.console import Console
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TabbedContent
 
-from netplan.budget import minutes_in_week
-from netplan.followups import follow_ups
+from netplan.domain.budget import minutes_in_week
+from netplan.domain.followups import follow_ups
 from netplan.store import Store
-from netplan.tui import contacts as contacts_module
-from netplan.tui.contact_detail import ContactDetail
-from netplan.tui.contact_dialogs import CadenceForm, ConfirmDelete
-from netplan.tui.contact_form import ContactForm
-from netplan.tui.contact_log import LogForm
-from netplan.tui.contact_review import ReviewScreen
-from netplan.tui.contact_table import ContactTable
-from netplan.tui.contacts import ContactsPane, FilterInput
-from netplan.tui.help import HelpScreen
+from netplan.tui.common.help import HelpScreen
+from netplan.tui.contacts import pane as contacts_module
+from netplan.tui.contacts.detail import ContactDetail
+from netplan.tui.contacts.dialogs import CadenceForm, ConfirmDelete
+from netplan.tui.contacts.form import ContactForm
+from netplan.tui.contacts.log_form import LogForm
+from netplan.tui.contacts.pane import ContactsPane, FilterInput
+from netplan.tui.contacts.review import ReviewScreen
+from netplan.tui.contacts.table import ContactTable
 
 
 def table_of(app) -> ContactTable:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from netplan.demo import default_plan, default_routines, demo_data
+from netplan.defaults import default_plan, default_routines
+from netplan.demo import demo_data
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 DAYS = [

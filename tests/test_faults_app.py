@@ -17,11 +17,11 @@ import pytest
 from app_helpers import TODAY, make_app, messages, notified, on_disk, settle, wait_for
 from textual.widgets import TabbedContent
 
-from netplan.edits import Edit
+from netplan.domain.routines import add_completions
 from netplan.models import Interaction
-from netplan.progress import add_completions
 from netplan.store import Store, decode, encode
 from netplan.tui import app as app_module
+from netplan.workspace.plan_edits import Edit
 
 MONDAY = date(2026, 11, 23)
 
@@ -243,7 +243,7 @@ def test_two_copies_starting_on_a_new_folder_keep_the_first_check_off(
     """The first run creates the files. A second copy, started at the same moment, creates
     them as well and saves a check-off before the first has written its defaults: the
     defaults must not land on top of that check-off."""
-    from netplan import store as store_module
+    from netplan.store import core as store_module
 
     folder = tmp_path / "new"
     real_write = store_module.atomic_write

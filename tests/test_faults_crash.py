@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 from faults import litter, rounds, store_bytes
 
+from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal
-from netplan.progress import add_completions
 from netplan.store import FILES, Store, decode, encode
 
 CHILD = Path(__file__).with_name("crash_child.py")

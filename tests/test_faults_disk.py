@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from faults import backups, demo_store, io_faults, litter, store_bytes
 
+from netplan.domain.routines import add_completions
 from netplan.models import Contact, Interaction
-from netplan.progress import add_completions
 from netplan.store import FILES, Store, StoreError, decode
 
 TODAY = date(2026, 11, 25)
@@ -201,7 +201,7 @@ def test_the_cli_reports_a_failed_write_and_changes_nothing(
     where: str,
     code: int,
 ) -> None:
-    from netplan.cli import main
+    from netplan.cli.commands import main
 
     store = demo_store(tmp_path / "store")
     before, kept = store_bytes(store.folder), backups(store.folder)
@@ -228,7 +228,7 @@ EFBIG_CHILD = textwrap.dedent(
     """
     import json, resource, signal, sys
     from pathlib import Path
-    from netplan.cli import main
+    from netplan.cli.commands import main
 
     folder, limits, argv = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
     env = {"NETPLAN_DATA": str(folder), "NETPLAN_TODAY": "2026-11-25"}

@@ -23,7 +23,7 @@ from faults import backups, demo_store, rounds, store_bytes
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from netplan.cli import main
+from netplan.cli.commands import main
 from netplan.importers import ImportFailed
 from netplan.importers.merge import merge
 from netplan.models import ContactBook

@@ -17,7 +17,6 @@ from faults import rounds, store_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netplan import store as store_module
 from netplan.models import (
     Contact,
     ContactBook,
@@ -31,6 +30,7 @@ from netplan.models import (
     Settings,
 )
 from netplan.store import FILES, Store, decode, encode
+from netplan.store import codec as store_module
 
 BIG = 2**63 - 1  # the largest integer TOML holds
 SPECIAL = [
@@ -266,7 +266,7 @@ def test_any_store_round_trips_and_a_second_save_writes_nothing(store) -> None:
 def test_a_day_left_empty_by_a_hand_edit_does_not_block_saving(tmp_path: Path) -> None:
     """`[completions."2026-11-23"]` with nothing under it loads as an empty day; the next save
     (which leaves empty days out) must not be refused as "would not read back the same"."""
-    from netplan.progress import add_completions
+    from netplan.domain.routines import add_completions
 
     store = Store(tmp_path / "store")
     store.ensure()

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from factories import D, book, contact, interaction, journal
 
-from netplan.followups import (
+from netplan.domain.followups import (
     FollowUp,
     MilestoneDue,
     apply_interaction,

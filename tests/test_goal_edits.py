@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from factories import goal, plan
 
-from netplan.edits import Data, move_goal_progress, put_goal, set_goal_status
 from netplan.models import GoalStatus
-from netplan.session import Session
+from netplan.workspace.history import Session
+from netplan.workspace.plan_edits import Data, move_goal_progress, put_goal, set_goal_status
 
 
 def _data(*goals) -> Data:

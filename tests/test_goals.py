@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from factories import D, book, contact, goal, interaction, journal, plan, routine
 
-from netplan.goals import GoalPace, Pace, goal_pace, goal_progress
+from netplan.domain.goals import GoalPace, Pace, goal_pace, goal_progress
 from netplan.models import ContactBook, GoalStatus, Journal
 
 EMPTY = plan()

@@ -10,15 +10,15 @@ import pytest
 from app_helpers import TODAY, make_app, on_disk, settle
 from textual.widgets import Input, Label, Select, Static, TabbedContent
 
-from netplan.edits import Data, Edit
-from netplan.goals import goal_progress
+from netplan.domain.goals import goal_progress
 from netplan.models import Contact, ContactBook, GoalSource, GoalStatus, WeekStart
 from netplan.store import Store
-from netplan.tui.goal_form import GoalForm
-from netplan.tui.goals import GoalList, GoalsPane
-from netplan.tui.help import HelpScreen
-from netplan.tui.period_pane import WeekPane
-from netplan.tui.strategy_form import StrategyForm
+from netplan.tui.common.help import HelpScreen
+from netplan.tui.goals.form import GoalForm
+from netplan.tui.goals.pane import GoalList, GoalsPane
+from netplan.tui.goals.strategy_form import StrategyForm
+from netplan.tui.week.period_pane import WeekPane
+from netplan.workspace.plan_edits import Data, Edit
 
 DEMO_GOALS = ["fintech-five", "publish-six", "talks-intros"]
 

@@ -14,11 +14,12 @@ import pytest
 from factories import book, contact
 from test_cli import TODAY, files, run
 
-from netplan.importers import ImportFailed, clean_line, clean_text
+from netplan.importers import ImportFailed
 from netplan.importers import linkedin as li
-from netplan.importers.merge import linkedin_key, merge, slugify
+from netplan.importers.merge import linkedin_key, merge
 from netplan.models import ContactBook, Milestone
 from netplan.store import Store
+from netplan.text import multiline, single_line, slugify
 
 FIXTURE = Path(__file__).parent / "fixtures" / "linkedin" / "Connections.csv"
 OLD_FIXTURE = Path(__file__).parent / "fixtures" / "linkedin" / "Connections-2019.csv"
@@ -377,8 +378,8 @@ def test_control_characters_are_removed() -> None:
     record = parsed.records[0]
     assert (record.name, record.company, record.role) == ("Ja[31mne Doe", "Acme", "CTO")
     assert record.handles["linkedin"] == "https://www.linkedin.com/in/jd"
-    assert clean_line("  a\tb\n c  ") == "a b c"
-    assert clean_text(" one\r\ntwo\x1b\tthree\x00\n") == "one\ntwo three"
+    assert single_line("  a\tb\n c  ") == "a b c"
+    assert multiline(" one\r\ntwo\x1b\tthree\x00\n") == "one\ntwo three"
 
 
 # --- merge rules ------------------------------------------------------------------------------

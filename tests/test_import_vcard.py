@@ -10,7 +10,7 @@ import pytest
 from factories import book, contact
 from test_cli import TODAY, files, run
 
-from netplan.followups import next_occurrence
+from netplan.domain.followups import next_occurrence
 from netplan.importers import ImportFailed
 from netplan.importers import vcard as vc
 from netplan.importers.merge import merge

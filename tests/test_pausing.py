@@ -1,4 +1,4 @@
-"""Long loops that step aside (netplan.pausing) and the app's side of it (InputQuiet)."""
+"""Long loops that step aside (netplan.runtime.pausing) and the app's side of it (InputQuiet)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from datetime import date, timedelta
 import pytest
 from factories import contact
 
-from netplan import pausing as pausing_module
-from netplan.contact_rows import RowModel
-from netplan.followups import follow_ups
+from netplan.domain.followups import follow_ups
+from netplan.domain.people_index import RowModel
+from netplan.domain.suggestions import suggest
 from netplan.models import ContactBook, Journal, Settings
-from netplan.pausing import pausing
-from netplan.suggestions import suggest
-from netplan.tui import input_quiet
-from netplan.tui.input_quiet import InputQuiet
+from netplan.runtime import input_quiet
+from netplan.runtime import pausing as pausing_module
+from netplan.runtime.input_quiet import InputQuiet
+from netplan.runtime.pausing import pausing
 
 TODAY = date(2026, 11, 25)
 
@@ -119,7 +119,7 @@ async def test_the_app_marks_each_key_and_restores_the_switch_interval(store, cl
 
     from app_helpers import make_app, settle
 
-    from netplan.tui.period_pane import WeekPane
+    from netplan.tui.week.period_pane import WeekPane
 
     before = sys.getswitchinterval()
     app = make_app(store)

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pytest
 from factories import D, book, contact, interaction, journal, plan, routine
 
-from netplan.balance import Balance
-from netplan.contact_rows import (
+from netplan.domain.balance import Balance
+from netplan.domain.people_index import (
     Filter,
     RowModel,
     Sort,
@@ -22,9 +22,8 @@ from netplan.contact_rows import (
     next_milestone,
     sort_rows,
 )
-from netplan.edits import Data
 from netplan.models import Exchange, Journal, Settings
-from netplan.people_edits import (
+from netplan.workspace.people_edits import (
     archive_contact,
     combine,
     count_review,
@@ -37,6 +36,7 @@ from netplan.people_edits import (
     review_queue,
     set_cadence,
 )
+from netplan.workspace.plan_edits import Data
 
 TODAY = D("2026-11-25")
 

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netplan.models import Period, WeekStart
-from netplan.periods import (
+from netplan.domain.periods import (
     MonthWeek,
     month_end,
     month_label,
@@ -22,6 +21,7 @@ from netplan.periods import (
     week_start_of,
     week_title,
 )
+from netplan.models import Period, WeekStart
 
 D = date.fromisoformat
 MON, SUN = WeekStart.monday, WeekStart.sunday

@@ -9,9 +9,8 @@ from factories import D, plan, routine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netplan.lookup import AmbiguousError, NotFoundError
-from netplan.models import Period, Plan, Routine
-from netplan.progress import (
+from netplan.domain.lookup import AmbiguousError, NotFoundError
+from netplan.domain.routines import (
     RoutineStatus,
     add_completions,
     best_streak,
@@ -23,6 +22,7 @@ from netplan.progress import (
     streak,
     week_completion_rate,
 )
+from netplan.models import Period, Plan, Routine
 
 
 def weekly(target: int = 1, **fields: Any) -> Routine:

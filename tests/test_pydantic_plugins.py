@@ -30,7 +30,7 @@ def test_validating_a_plan_looks_for_no_plugins() -> None:
     out = fresh_python(
         """
         import sys
-        from netplan.pydantic_plugins import skip_plugin_search
+        from netplan.runtime.pydantic_plugins import skip_plugin_search
         skip_plugin_search()
         from netplan.models import Plan
         plan = Plan.model_validate({"schema_version": 1, "routines": [
@@ -58,7 +58,7 @@ def test_any_other_name_comes_from_pydantics_real_loader() -> None:
     out = fresh_python(
         """
         import sys
-        from netplan.pydantic_plugins import skip_plugin_search
+        from netplan.runtime.pydantic_plugins import skip_plugin_search
         skip_plugin_search()
         from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP
         print(PYDANTIC_ENTRY_POINT_GROUP, sys.modules["pydantic.plugin._loader"].__file__)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_store import _hold_lock
 
-from netplan.cli import main
+from netplan.cli.commands import main
+from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal
-from netplan.progress import add_completions
 from netplan.store import BACKUP_DIR, FILES, Store, StoreError, encode
 
 TODAY = "2026-11-25"

@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
-from netplan.progress import add_completions
 from netplan.store import (
     BACKUP_DIR,
     FILES,
-    KEEP_RECENT_BACKUPS,
     ConflictError,
     Store,
     StoreError,
     encode,
     resolve_folder,
 )
+from netplan.store.backups import KEEP_RECENT_BACKUPS
 
 DAY = date(2026, 11, 23)
 

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 from factories import contact
 
-from netplan import store
 from netplan.models import ContactBook, Interaction, Journal, Milestone
 from netplan.store import StoreError, decode, encode
+from netplan.store import codec as store
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_small_files_are_decoded_whole() -> None:
 
 
 def test_a_pause_comes_before_every_piece(small_chunks) -> None:
-    """The app's loading thread steps aside there for a key (see netplan.pausing)."""
+    """The app's loading thread steps aside there for a key (see netplan.runtime.pausing)."""
     model = book(7)
     pauses: list[int] = []
     assert decode("contacts", encode(model), pause=lambda: pauses.append(1)) == model

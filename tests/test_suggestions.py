@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from factories import D, book, contact, interaction, journal
 
+from netplan.domain.suggestions import Suggestion, suggest
 from netplan.models import Settings
-from netplan.suggestions import Suggestion, suggest
 
 TODAY = D("2026-11-25")
 

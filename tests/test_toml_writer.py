@@ -8,9 +8,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netplan import toml_writer
 from netplan.models import Contact, ContactBook, Milestone
-from netplan.store import decode, encode
+from netplan.store import decode, encode, toml_writer
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 

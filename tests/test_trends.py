@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, timedelta
 from itertools import pairwise
 
 from factories import D, interaction, journal, plan, routine
 
-from netplan.trends import (
+from netplan.domain.trends import (
     FollowThroughSummary,
     MonthExchange,
     WeekFollowThrough,
@@ -129,13 +127,3 @@ def test_months_cross_the_new_year_and_start_at_the_first_interaction() -> None:
 
 def test_an_empty_journal_keeps_this_month() -> None:
     assert monthly_exchange(journal(), TODAY) == [MonthExchange(D("2026-11-01"), 0, 0)]
-
-
-def test_trends_and_edits_do_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import netplan.trends, netplan.edits\n"
-        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr

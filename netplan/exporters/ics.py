@@ -16,10 +16,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from netplan import __version__
-from netplan.exporters import safe_text
-from netplan.followups import last_interaction_days, next_follow_up
-from netplan.importers.merge import slugify
+from netplan.domain.followups import last_interaction_days, next_follow_up
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
+from netplan.text import for_file, slugify
 
 PRODID = f"-//netplan//netplan {__version__}//EN"
 
@@ -62,9 +61,9 @@ def _event(uid: str, stamp: datetime, day: date, summary: str, description: str 
     end = _next_day(day)
     if end is not None:
         event.add("dtend", end)
-    event.add("summary", safe_text(summary))
+    event.add("summary", for_file(summary))
     if description:
-        event.add("description", safe_text(description))
+        event.add("description", for_file(description))
     event.add("transp", "TRANSPARENT")  # a reminder, not busy time
     return event
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from netplan.followups import last_interaction_days, next_follow_up
+from netplan.domain.followups import last_interaction_days, next_follow_up
 from netplan.models import ContactBook, Journal, Plan
 
 LIST_SEPARATOR = "; "

@@ -10,8 +10,6 @@ cleaned of control characters and surrounding whitespace before it reaches the s
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,8 +21,6 @@ __all__ = [
     "Incoming",
     "Parsed",
     "Problem",
-    "clean_line",
-    "clean_text",
     "read_text",
 ]
 
@@ -99,35 +95,3 @@ def read_text(path: Path) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise ImportFailed(f"{path} is neither UTF-8 nor Windows-1252 text") from None
-
-
-# --- cleaning --------------------------------------------------------------------------------
-
-# C0 and C1 control characters and DEL. Line-like ones become a space in a single-line field.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SPACING = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
-_NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean_line(value: object) -> str:
-    """A single-line field: no control characters, whitespace runs collapsed, NFC, stripped.
-
-    A line break inside a quoted CSV field becomes a space rather than gluing two words.
-    """
-    if not isinstance(value, str):
-        return ""
-    if not value.isprintable():
-        value = _CONTROL.sub("", _SPACING.sub(" ", value))
-    if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
-    return " ".join(value.split())
-
-
-def clean_text(value: object) -> str:
-    """A multi-line field (notes): line breaks kept as \\n, other control characters removed."""
-    if not isinstance(value, str):
-        return ""
-    text = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _NOTE_CONTROL.sub("", text)
-    lines = [line.rstrip() for line in unicodedata.normalize("NFC", text).split("\n")]
-    return "\n".join(lines).strip()

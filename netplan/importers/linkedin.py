@@ -29,10 +29,10 @@ from netplan.importers import (
     Incoming,
     Parsed,
     Problem,
-    clean_line,
     read_text,
 )
 from netplan.models import _EMAIL
+from netplan.text import single_line
 
 KIND = "LinkedIn"
 
@@ -227,7 +227,7 @@ def _fields(n: int) -> str:
 def _record(row: list[str], columns: dict[str, int], where: str, parsed: Parsed) -> Incoming | None:
     def cell(field: str) -> str:
         position = columns.get(field)
-        return clean_line(row[position]) if position is not None else ""
+        return single_line(row[position]) if position is not None else ""
 
     name = " ".join(part for part in (cell("first"), cell("last")) if part)
     if not name:

@@ -24,8 +24,6 @@ Everything is indexed in dicts up front, so 30,000 records merge in linear time.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,11 +31,13 @@ from urllib.parse import unquote
 
 from pydantic import ValidationError
 
+from netplan.domain.ids import IdMaker
 from netplan.importers import Incoming, Parsed, Problem
 from netplan.models import Contact, ContactBook, Kind, Milestone
+from netplan.text import for_terminal
 
-SLUG_MAX = 60
 LIST_ADDED_MAX = 50
+LINE_BREAK = " / "  # how a line break in a name or reason shows in the report
 UNKNOWN_YEAR = 1904  # a leap year, so a birthday on Feb 29 without a year is still a date
 
 
@@ -77,65 +77,6 @@ def _fold(text: str | None) -> str:
 
 def name_key(name: str, company: str | None) -> tuple[str, str]:
     return _fold(name), _fold(company)
-
-
-# Latin letters that Unicode decomposition does not reduce to ASCII.
-_FOLD = {
-    "ł": "l",
-    "Ł": "L",
-    "ø": "o",
-    "Ø": "O",
-    "ß": "ss",
-    "æ": "ae",
-    "Æ": "AE",
-    "œ": "oe",
-    "Œ": "OE",
-    "đ": "d",
-    "Đ": "D",
-    "ð": "d",
-    "Ð": "D",
-    "þ": "th",
-    "Þ": "Th",
-    "ı": "i",
-}
-
-
-def _ascii(text: str) -> str:
-    if text.isascii():
-        return text
-    fold = str.maketrans(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", text.translate(fold))
-    return "".join(ch for ch in decomposed if ord(ch) < 128)
-
-
-def slugify(name: str) -> str:
-    """`Zoë O'Brien-Smith` → `zoe-o-brien-smith`; empty when nothing Latin is left."""
-    words = "".join(ch if ch.isalnum() else " " for ch in _ascii(name).lower()).split()
-    return "-".join(words)[:SLUG_MAX].strip("-")
-
-
-class _Ids:
-    """Hands out unique contact ids without rescanning: one counter per base."""
-
-    def __init__(self, taken: Iterable[str]) -> None:
-        self.taken = set(taken)
-        self.next: dict[str, int] = {}
-
-    def new(self, name: str) -> str:
-        base = slugify(name)
-        if base and base not in self.taken:
-            self.taken.add(base)
-            return base
-        if not base:
-            base, n = "contact", self.next.get("contact", 1)
-        else:
-            n = self.next.get(base, 2)
-        while f"{base}-{n}" in self.taken:
-            n += 1
-        self.next[base] = n + 1
-        ident = f"{base}-{n}"
-        self.taken.add(ident)
-        return ident
 
 
 # --- the report --------------------------------------------------------------------------
@@ -179,36 +120,30 @@ class ImportReport:
     def render(self, dry_run: bool = False) -> str:
         """The report printed by `netplan import`: counts, then every update and skip."""
         verb = "Would import" if dry_run else "Imported"
-        lines = [f"{verb} {self.kind} contacts from {_shown(self.source)}: {self.summary()}."]
+        source = for_terminal(self.source, LINE_BREAK)
+        lines = [f"{verb} {self.kind} contacts from {source}: {self.summary()}."]
         if self.added:
             lines += ["", "Added:" if not dry_run else "Would add:"]
             for item in self.added[:LIST_ADDED_MAX]:
-                lines.append(f"  {item.where}: {_shown(item.name)} ({item.id})")
+                lines.append(f"  {item.where}: {for_terminal(item.name, LINE_BREAK)} ({item.id})")
             if len(self.added) > LIST_ADDED_MAX:
                 lines.append(f"  … and {len(self.added) - LIST_ADDED_MAX} more")
         if self.updated:
             lines += ["", "Updated:" if not dry_run else "Would update:"]
             for change in self.updated:
                 lines.append(
-                    f"  {change.where}: {_shown(change.name)} ({change.id}): "
-                    + _shown("; ".join(change.changes))
+                    f"  {change.where}: {for_terminal(change.name, LINE_BREAK)} ({change.id}): "
+                    + for_terminal("; ".join(change.changes), LINE_BREAK)
                 )
         if self.skipped:
             lines += ["", "Skipped:"]
-            lines += [f"  {p.where}: {_shown(p.reason)}" for p in self.skipped]
+            lines += [f"  {p.where}: {for_terminal(p.reason, LINE_BREAK)}" for p in self.skipped]
         if self.notes:
             lines += ["", "Imported without some values:"]
-            lines += [f"  {p.where}: {_shown(p.reason)}" for p in self.notes]
+            lines += [f"  {p.where}: {for_terminal(p.reason, LINE_BREAK)}" for p in self.notes]
         if dry_run:
             lines += ["", "Dry run: nothing was written."]
         return "\n".join(lines)
-
-
-def _shown(text: str) -> str:
-    """Text for the terminal: control characters made visible instead of interpreted."""
-    return "".join(
-        ch if ch.isprintable() or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text
-    ).replace("\n", " / ")
 
 
 # --- merging -----------------------------------------------------------------------------
@@ -424,7 +359,7 @@ def merge(book: ContactBook, parsed: Parsed, today: date) -> tuple[ContactBook, 
     """Fold `parsed` into `book`: the new book (the input is untouched) and the report."""
     contacts = list(book.contacts)
     index = _Index(contacts)
-    ids = _Ids(c.id for c in contacts)
+    ids = IdMaker((c.id for c in contacts), "contact")
     report = ImportReport(
         source=parsed.source,
         kind=parsed.kind,

@@ -23,12 +23,11 @@ from netplan.importers import (
     Incoming,
     Parsed,
     Problem,
-    clean_line,
-    clean_text,
     read_text,
 )
 from netplan.importers.merge import UNKNOWN_YEAR, is_linkedin
 from netplan.models import _EMAIL, Milestone
+from netplan.text import multiline, single_line
 
 KIND = "vCard"
 
@@ -117,12 +116,12 @@ def _read_card(card: str, where: str, parsed: Parsed) -> Incoming | None:
         component = vobject.readOne(card, allowQP=True)
     except Exception as error:  # vobject raises many kinds of errors on bad input
         reason = _VOBJECT_LINE.sub("", str(error)).strip() or type(error).__name__
-        parsed.skipped.append(Problem(where, f"not a valid vCard: {clean_line(reason)}"))
+        parsed.skipped.append(Problem(where, f"not a valid vCard: {single_line(reason)}"))
         return None
     try:
         return _record(component, where, parsed)
     except Exception as error:  # a value of an unexpected shape
-        parsed.skipped.append(Problem(where, f"cannot read the card: {clean_line(str(error))}"))
+        parsed.skipped.append(Problem(where, f"cannot read the card: {single_line(str(error))}"))
         return None
 
 
@@ -166,7 +165,7 @@ def _unescape_uri(value: str) -> str:
 
 def _name(component: Any) -> str:
     for prop in _props(component, "fn"):
-        name = clean_line(_text(prop))
+        name = single_line(_text(prop))
         if name:
             return name
     for prop in _props(component, "n"):
@@ -181,7 +180,7 @@ def _name(component: Any) -> str:
                 *_as_list(value.additional),
                 *_as_list(value.family),
             ]
-        name = clean_line(" ".join(p for p in ordered if isinstance(p, str)))
+        name = single_line(" ".join(p for p in ordered if isinstance(p, str)))
         if name:
             return name
     return ""
@@ -194,7 +193,7 @@ def _as_list(value: Any) -> list[str]:
 
 
 def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
-    kinds = [clean_line(_text(p)).casefold() for p in _props(component, "kind")]
+    kinds = [single_line(_text(p)).casefold() for p in _props(component, "kind")]
     if "group" in kinds:
         parsed.skipped.append(Problem(where, "a group (KIND:group), not a person"))
         return None
@@ -205,7 +204,7 @@ def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
     record = Incoming(where=where, name=name)
 
     for prop in _preferred_first(_props(component, "email")):
-        email = clean_line(_text(prop)).replace(" ", "").removeprefix("mailto:")
+        email = single_line(_text(prop)).replace(" ", "").removeprefix("mailto:")
         if not email:
             continue
         if _EMAIL.match(email):
@@ -215,7 +214,7 @@ def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
             parsed.notes.append(Problem(where, f'"{email}" is not an email address; left out'))
 
     for prop in _preferred_first(_props(component, "tel")):
-        phone = clean_line(_text(prop)).removeprefix("tel:")
+        phone = single_line(_text(prop)).removeprefix("tel:")
         if phone:
             record.phone = phone
             break
@@ -223,20 +222,20 @@ def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
     for prop in _props(component, "org"):
         value = prop.value
         first = value[0] if isinstance(value, list) and value else value
-        company = clean_line(first if isinstance(first, str) else "")
+        company = single_line(first if isinstance(first, str) else "")
         if company:
             record.company = company
             break
 
     for prop in _props(component, "title"):
-        role = clean_line(_text(prop))
+        role = single_line(_text(prop))
         if role:
             record.role = role
             break
 
     web = 0
     for prop in _preferred_first(_props(component, "url")):
-        url = _unescape_uri(clean_line(_text(prop))).replace(" ", "")
+        url = _unescape_uri(single_line(_text(prop))).replace(" ", "")
         if not url:
             continue
         if is_linkedin(url):
@@ -245,18 +244,18 @@ def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
         web += 1
         record.handles["web" if web == 1 else f"web{web}"] = url
     for prop in _props(component, "x-socialprofile"):
-        url = _unescape_uri(clean_line(_text(prop))).replace(" ", "")
+        url = _unescape_uri(single_line(_text(prop))).replace(" ", "")
         if url and is_linkedin(url):
             record.handles.setdefault("linkedin", url)
 
-    notes = [clean_text(_text(p)) for p in _props(component, "note")]
+    notes = [multiline(_text(p)) for p in _props(component, "note")]
     record.notes = "\n\n".join(n for n in notes if n) or None
 
     seen: set[str] = set()
     for prop in _props(component, "categories"):
         values = prop.value if isinstance(prop.value, list) else str(prop.value).split(",")
         for value in values:
-            tag = clean_line(value) if isinstance(value, str) else ""
+            tag = single_line(value) if isinstance(value, str) else ""
             if tag and tag.casefold() not in seen:
                 seen.add(tag.casefold())
                 record.tags.append(tag)
@@ -267,7 +266,7 @@ def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
         ("x-anniversary", "Anniversary"),
     ):
         for prop in _props(component, prop_name):
-            raw = clean_line(_text(prop))
+            raw = single_line(_text(prop))
             if not raw:
                 continue
             omit = _param(prop, "X-APPLE-OMIT-YEAR")

@@ -23,14 +23,21 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane
 
-from netplan.edits import Data, Edit, archive_routine, change_settings, check_off, put_routine
-from netplan.gc_pause import gc_paused, start_done
-from netplan.models import Plan
-from netplan.session import SaveJob, Session
-from netplan.store import FILES, ConflictError, Store, StoreError, check_references
-from netplan.tui.input_quiet import InputQuiet
-from netplan.tui.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutine
-from netplan.tui.period_pane import MonthPane, WeekPane
+from netplan.models import Plan, check_references
+from netplan.runtime.gc_pause import gc_paused, start_done
+from netplan.runtime.input_quiet import InputQuiet
+from netplan.store import FILES, ConflictError, Store, StoreError
+from netplan.tui.common.messages import ApplyEdit, ArchiveRoutine, CheckOff, EditRoutine
+from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.workspace.history import SaveJob, Session
+from netplan.workspace.plan_edits import (
+    Data,
+    Edit,
+    archive_routine,
+    change_settings,
+    check_off,
+    put_routine,
+)
 
 POLL_SECONDS = 2.0
 PEOPLE_FILES = ("contacts", "journal")
@@ -41,7 +48,7 @@ ARROWS = {"left": "←", "down": "↓", "up": "↑", "right": "→"}
 
 
 class NetplanApp(App[int]):
-    CSS_PATH = ["app.tcss", "contacts.tcss", "goals.tcss"]
+    CSS_PATH = ["app.tcss", "contacts/contacts.tcss", "goals/goals.tcss"]
     TITLE = "netplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-very-wide")]
     BINDINGS = [
@@ -113,8 +120,8 @@ class NetplanApp(App[int]):
         self.set_interval(POLL_SECONDS, self._poll_disk)
 
     def _first_frame_shown(self) -> None:
-        from netplan.tui.contacts import ContactsPane
-        from netplan.tui.goals import GoalsPane
+        from netplan.tui.contacts.pane import ContactsPane
+        from netplan.tui.goals.pane import GoalsPane
 
         self.query_one("#month", TabPane).mount(MonthPane(id="month-pane"))
         self.query_one("#contacts", TabPane).mount(ContactsPane(id="contacts-pane"))
@@ -214,7 +221,7 @@ class NetplanApp(App[int]):
             if result is not None:
                 self.apply(put_routine(self.data.plan, result))
 
-        from netplan.tui.routine_form import RoutineForm  # loads when first opened
+        from netplan.tui.week.routine_form import RoutineForm  # loads when first opened
 
         self.push_screen(RoutineForm(plan, routine, message.period), done)
 
@@ -310,7 +317,7 @@ class NetplanApp(App[int]):
         return [*nav, *listed, ("ctrl+p", "Command palette: every action")]
 
     def action_help(self) -> None:
-        from netplan.tui.help import HelpScreen  # loads when first opened
+        from netplan.tui.common.help import HelpScreen  # loads when first opened
 
         if isinstance(self.screen, HelpScreen):
             return

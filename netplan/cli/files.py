@@ -1,0 +1,168 @@
+"""Commands that move whole files in or out of the store: import, export, restore."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any, TextIO
+
+from netplan.cli.support import (
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    _day,
+    _open_store,
+    _plural,
+    _today,
+)
+
+
+def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from pathlib import Path
+
+    from netplan.importers import ImportFailed
+    from netplan.importers.merge import merge
+    from netplan.models import ContactBook
+    from netplan.store import FILES, Store, resolve_folder
+
+    if args.format == "linkedin":
+        from netplan.importers.linkedin import parse_file
+    else:
+        from netplan.importers.vcard import parse_file
+
+    today = _today(environ)
+    try:
+        parsed = parse_file(Path(args.file))
+    except ImportFailed as error:
+        raise CommandError(str(error)) from None
+    if args.dry_run:
+        # Look, but create nothing: a store that does not exist yet is an empty one.
+        store = Store(resolve_folder(getattr(args, "data", None), environ))
+        fresh = not any(store.path(n).exists() for n in FILES) and not store.backups("contacts")
+        book = ContactBook() if fresh else store.load().contacts
+        _book, report = merge(book, parsed, today)
+    else:
+        store = _open_store(args, environ)
+        with store.lock():
+            snapshot = store.load()
+            book, report = merge(snapshot.contacts, parsed, today)
+            if report.changed:
+                store.save(contacts=book)
+    print(report.render(dry_run=args.dry_run), file=out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from pathlib import Path
+
+    from netplan.exporters import ExportFailed, write_file
+
+    today = _today(environ)
+    store = _open_store(args, environ)
+    snapshot = store.load()
+    plan, book, journal = snapshot.plan, snapshot.contacts, snapshot.journal
+    target = Path(args.target)
+    try:
+        if args.format == "ics":
+            from netplan.exporters.ics import export_ics
+
+            data = export_ics(plan, book, journal, today)
+            write_file(target, data)
+            events = data.count(b"BEGIN:VEVENT")
+            print(f"Wrote {_plural(events, 'event')} to {target}.", file=out)
+        elif args.format == "csv":
+            from netplan.exporters.tabular import export_csv
+
+            if target.exists() and not target.is_dir():
+                raise ExportFailed(f"{target} is a file; export csv writes into a folder")
+            try:
+                target.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                raise ExportFailed(f"cannot create {target}: {error.strerror}") from None
+            written = export_csv(plan, book, journal)
+            for name, data in written.items():
+                write_file(target / name, data)
+            print(f"Wrote {', '.join(written)} to {target}.", file=out)
+        else:
+            from netplan.exporters.tabular import export_json
+
+            write_file(target, export_json(plan, book, journal))
+            print(f"Wrote the whole store to {target}.", file=out)
+    except ExportFailed as error:
+        raise CommandError(str(error)) from None
+    return EXIT_OK
+
+
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?")
+
+
+def _moment(text: str, today: date) -> tuple[datetime, str]:
+    """WHEN of `restore`: the latest moment to restore, and how to say it."""
+    value = text.strip()
+    if value.lower() == "now":
+        moment = datetime.now()
+        return moment, f"at {moment:%Y-%m-%d %H:%M:%S}"
+    if _TIME.fullmatch(value):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as error:
+            raise CommandError(
+                f'WHEN: "{value}" is not a real time ({error})', EXIT_USAGE
+            ) from None
+        return moment, f"at {moment:%Y-%m-%d %H:%M:%S}"
+    day = _day(value, today, "WHEN")
+    return datetime.combine(day, time.max), f"at the end of {day.isoformat()}"
+
+
+def _list_versions(store: Any, out: TextIO) -> None:
+    from netplan.store import FILES
+
+    print(f"Versions kept in {store.folder}, newest first (the time each was saved):", file=out)
+    for name in FILES:
+        print(f"\n{FILES[name]}", file=out)
+        versions = store.versions(name)
+        for version in versions:
+            where = "current" if version.current else str(version.path.relative_to(store.folder))
+            print(
+                f"  {version.saved:%Y-%m-%d %H:%M:%S}  {version.size:>10,} bytes  {where}",
+                file=out,
+            )
+        if not versions:
+            print("  none", file=out)
+    print(
+        "\nTo put the store back as it was at a time: netplan restore WHEN "
+        "(a date such as yesterday or 2026-11-24, or a time such as 2026-11-24T15:30).",
+        file=out,
+    )
+
+
+def cmd_restore(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from netplan.store import FILES, Store, resolve_folder
+
+    today = _today(environ)
+    store = Store(resolve_folder(getattr(args, "data", None), environ))
+    if not store.folder.is_dir():
+        raise CommandError(f"{store.folder} is not a netplan store folder (nothing to restore)")
+    if args.list or args.when is None:
+        _list_versions(store, out)
+        return EXIT_OK
+    until, said = _moment(args.when, today)
+    chosen, written = store.restore(until)
+    if not written:
+        print(f"Nothing to do: {store.folder} already is as it was {said}.", file=out)
+        return EXIT_OK
+    print(f"Restored {store.folder} as it was {said}:", file=out)
+    for name in FILES:
+        if name in written:
+            when = f"{chosen[name].saved:%Y-%m-%d %H:%M:%S}"
+            print(f"  {FILES[name]}: put back the version saved {when}", file=out)
+        else:
+            print(f"  {FILES[name]}: unchanged (it already was that version)", file=out)
+    print(
+        "The files it replaced were backed up first: `netplan restore --list` shows them, and "
+        "restoring the time of the newest one undoes this.",
+        file=out,
+    )
+    return EXIT_OK

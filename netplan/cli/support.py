@@ -1,0 +1,95 @@
+"""What every command shares: its failure type, today, dates, the store, name lookups, output.
+
+Exit status: 0 success; 1 the store or an input file is invalid or cannot be written; 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """An expected failure of a command, with its exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _today(environ: Mapping[str, str]) -> date:
+    from netplan.domain.clock import today
+
+    try:
+        return today(environ)
+    except ValueError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+
+
+def _day(text: str, today: date, option: str) -> date:
+    from netplan.domain.periods import parse_day
+
+    try:
+        return parse_day(text, today)
+    except ValueError as error:
+        raise CommandError(f"{option}: {error}", EXIT_USAGE) from None
+    except OverflowError:  # "tomorrow" of 9999-12-31
+        raise CommandError(
+            f'{option}: "{text}" is out of the calendar\'s range', EXIT_USAGE
+        ) from None
+
+
+def _open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
+    from netplan.store import Store, resolve_folder
+
+    store = Store(resolve_folder(getattr(args, "data", None), environ))
+    store.ensure()
+    return store
+
+
+def _read_plan(store: Any) -> Any:
+    """plan.toml alone, with its own references checked (a check-off's or a goal's routine):
+    what `check` and the app need before they start, without reading the other files."""
+    from netplan.models import ContactBook, Journal, check_references
+    from netplan.store import StoreError
+
+    plan = store.read_plan()
+    # model_construct: empty books without building their validators (5 ms at start-up).
+    problems = check_references(
+        plan, ContactBook.model_construct(), Journal.model_construct(), store.folder
+    )
+    if problems:
+        raise StoreError(problems[0], problems)
+    return plan
+
+
+def _resolve(kind: str, query: str, find: Callable[[], Any], label: Callable[[Any], str]) -> Any:
+    from netplan.domain.lookup import AmbiguousError, NotFoundError
+
+    try:
+        return find()
+    except AmbiguousError as error:
+        lines = "\n".join(f"  {label(c)}" for c in error.candidates)
+        raise CommandError(f'{kind} "{query}" is ambiguous; it could be:\n{lines}') from None
+    except NotFoundError as error:
+        # List what looks close (the query inside an id or a name) when there is any.
+        wanted = query.strip().casefold()
+        close = [c for c in error.candidates if wanted and wanted in label(c).casefold()]
+        shown = close or error.candidates
+        lines = "\n".join(f"  {label(c)}" for c in shown[:20])
+        more = len(shown) - 20
+        if more > 0:
+            lines += f"\n  … and {more} more"
+        known = f"; known {kind}s:\n{lines}" if lines else f"; there are no {kind}s yet"
+        raise CommandError(f'no {kind} matches "{query}"{known}') from None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- commands ------------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""What is due now: the report behind `netplan due` and its `--json` shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from netplan.domain.followups import FollowUp, MilestoneDue, follow_ups, upcoming_milestones
+from netplan.domain.routines import RoutineStatus, routine_statuses
+from netplan.models import ContactBook, Journal, Period, Plan
+
+
+@dataclass(frozen=True)
+class DueReport:
+    today: date
+    followups: list[FollowUp]
+    milestones: list[MilestoneDue]
+    routines: list[RoutineStatus]
+
+
+def due_report(
+    plan: Plan, contacts: ContactBook, journal: Journal, today: date, days: int = 7
+) -> DueReport:
+    """Follow-ups overdue or due within `days`, milestones within `days`, and routines not yet
+    met in the current week (first) or month (then), in plan order."""
+    routines = [
+        status
+        for period in (Period.week, Period.month)
+        for status in routine_statuses(plan, period, today, today)
+        if not status.met
+    ]
+    return DueReport(
+        today=today,
+        followups=follow_ups(contacts, journal, plan.settings, today, within_days=days),
+        milestones=upcoming_milestones(contacts, today, days),
+        routines=routines,
+    )
+
+
+def due_json(report: DueReport) -> dict[str, Any]:
+    """The report as the JSON object `netplan due --json` prints (dates as ISO strings)."""
+    return {
+        "today": report.today.isoformat(),
+        "followups": [
+            {
+                "contact": f.contact.id,
+                "name": f.contact.name,
+                "due": f.due.isoformat(),
+                "overdue_days": f.overdue_days,
+            }
+            for f in report.followups
+        ],
+        "milestones": [
+            {
+                "contact": m.contact.id,
+                "name": m.contact.name,
+                "label": m.milestone.label,
+                "date": m.on.isoformat(),
+            }
+            for m in report.milestones
+        ],
+        "routines": [
+            {
+                "routine": r.routine.id,
+                "title": r.routine.title,
+                "period": r.routine.period.value,
+                "done": r.done,
+                "target": r.target,
+            }
+            for r in report.routines
+        ],
+    }

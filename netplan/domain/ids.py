@@ -1,0 +1,54 @@
+"""Ids: readable slugs of names and titles, unique within their file, and interaction ids."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from netplan.models import Journal
+from netplan.text import slugify
+
+
+class IdMaker:
+    """Hands out unique ids made from names without rescanning: one counter per base.
+
+    A name without Latin letters or digits gets `fallback-1`, `fallback-2`, …; a clash gets
+    `-2`, `-3`, … after the slug.
+    """
+
+    def __init__(self, taken: Iterable[str], fallback: str = "item") -> None:
+        self.taken = set(taken)
+        self.fallback = fallback
+        self._next: dict[str, int] = {}
+
+    def new(self, name: str) -> str:
+        base = slugify(name)
+        if base and base not in self.taken:
+            self.taken.add(base)
+            return base
+        if not base:
+            base, n = self.fallback, self._next.get(self.fallback, 1)
+        else:
+            n = self._next.get(base, 2)
+        while f"{base}-{n}" in self.taken:
+            n += 1
+        self._next[base] = n + 1
+        ident = f"{base}-{n}"
+        self.taken.add(ident)
+        return ident
+
+
+def unique_id(text: str, taken: Collection[str], fallback: str = "item") -> str:
+    """A slug of text not in taken (see IdMaker)."""
+    return IdMaker(taken, fallback).new(text)
+
+
+def next_interaction_id(journal: Journal, day: date) -> str:
+    """ "i-YYYYMMDD-N" with N one more than the highest already used on that day."""
+    prefix = f"i-{day:%Y%m%d}-"
+    taken = [
+        int(i.id[len(prefix) :])
+        for i in journal.interactions
+        if i.id.startswith(prefix) and i.id[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(taken, default=0) + 1}"

@@ -1,0 +1,122 @@
+"""Who to reach out to this week: a short ranked list with the reasons for each."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from datetime import date
+
+from netplan.domain.balance import balances
+from netplan.domain.followups import (
+    cadence_with,
+    due_with,
+    last_interaction_days,
+    next_occurrence,
+    tag_cadences,
+)
+from netplan.models import Contact, ContactBook, Journal, Settings
+from netplan.runtime.pausing import Pause, pausing
+
+MILESTONE_DAYS = 14  # how far ahead a milestone is a reason to get in touch
+SOON_DAYS = 7  # a follow-up due within this many days is "this week"
+DEFAULT_CADENCE = 30  # scale for overdue follow-ups of contacts without any cadence
+
+# Scores add up. Alone, each signal lands in its own band, so an overdue follow-up (2 and up)
+# outranks a near milestone (1 to 1.5), which outranks a follow-up due this week (0.5 to 1),
+# which outranks a bare "give first" (0.5). Within a band, closer or later means higher.
+OVERDUE_BASE = 2.0
+MILESTONE_BASE = 1.0
+DUE_SOON_BASE = 0.5
+GIVE_FIRST_SCORE = 0.5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    contact: Contact
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _when(n: int) -> str:
+    if n == 0:
+        return "today"
+    if n == 1:
+        return "tomorrow"
+    return f"in {n} days"
+
+
+def _score(
+    contact: Contact,
+    due: date | None,
+    cadence: int | None,
+    give_first: bool,
+    today: date,
+) -> tuple[float, list[str]]:
+    score = 0.0
+    reasons: list[str] = []
+    if due is not None:
+        overdue = (today - due).days
+        if overdue > 0:
+            # Relative to the cadence: 10 days late on a weekly check-in weighs more than
+            # 10 days late on a quarterly one.
+            score += OVERDUE_BASE * (1 + overdue / (cadence or DEFAULT_CADENCE))
+            reasons.append(f"overdue {_days(overdue)}")
+        elif -overdue <= SOON_DAYS:
+            score += DUE_SOON_BASE * (2 - (-overdue) / (SOON_DAYS + 1))
+            reasons.append(f"follow-up {_when(-overdue)}")
+    upcoming = sorted(
+        (on, m.label)
+        for m in contact.milestones
+        if (on := next_occurrence(m, today)) is not None and (on - today).days <= MILESTONE_DAYS
+    )
+    if upcoming:
+        soonest = (upcoming[0][0] - today).days
+        score += MILESTONE_BASE * (1.5 - 0.5 * soonest / (MILESTONE_DAYS + 1))
+        reasons.extend(f"{label} {_when((on - today).days)}" for on, label in upcoming)
+    if give_first:
+        score += GIVE_FIRST_SCORE
+        reasons.append("give first")
+    return score, reasons
+
+
+def suggest(
+    contacts: ContactBook,
+    journal: Journal,
+    settings: Settings,
+    today: date,
+    limit: int = 5,
+    pause: Pause | None = None,
+) -> list[Suggestion]:
+    """At most `limit` non-archived contacts worth reaching out to, best first.
+
+    Ranked by how overdue their follow-up is relative to their cadence (or a follow-up due
+    within the week), milestones within 14 days, and "give first" flags. Contacts with none of
+    these are not suggested. Ties go by name. Linear in contacts + interactions. `pause` is
+    called now and then (see netplan.runtime.pausing).
+    """
+    if limit <= 0:
+        return []
+    last = last_interaction_days(journal, pause)
+    balance = balances(journal, pause=pause)
+    by_tag = tag_cadences(settings)
+    # Sort keys made in the (pausing) loop, so choosing the best runs no Python code; contact
+    # ids are unique, so two entries never get as far as comparing contacts.
+    found: list[tuple[float, str, str, Contact, list[str]]] = []
+    for contact in pausing(contacts.contacts, pause):
+        if contact.archived:
+            continue
+        cadence = cadence_with(contact, by_tag)
+        due = due_with(contact, cadence, last.get(contact.id))
+        entry = balance.get(contact.id)
+        give_first = entry is not None and entry.give_first
+        score, reasons = _score(contact, due, cadence, give_first, today)
+        if reasons:
+            found.append((-round(score, 6), contact.name.casefold(), contact.id, contact, reasons))
+    return [
+        Suggestion(contact=contact, score=-score, reasons=tuple(reasons))
+        for score, _name, _id, contact, reasons in heapq.nsmallest(limit, found)
+    ]

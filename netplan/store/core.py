@@ -1,0 +1,383 @@
+"""The store: the only code that touches netplan's files. Find, create, load, validate, save.
+
+Saving follows ../shared/reliability.md: encode and re-validate first, then, under a lock on a
+separate file, check that nothing changed on disk since it was loaded (the hash decides), keep
+the old file as a backup (a hard link), write a temp file in the same folder, fsync it, replace
+the real file and fsync the folder. A failed save leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from netplan.fsutil import DIR_MODE, FILE_MODE, atomic_write, os_message
+from netplan.models import ContactBook, Journal, Plan, check_references
+from netplan.runtime.gc_pause import gc_paused
+from netplan.runtime.pausing import Pause
+from netplan.store.backups import Backups, Version
+from netplan.store.codec import decode, encode, normalized
+from netplan.store.fingerprints import Fingerprint, Fingerprints, digest, look
+from netplan.store.folder import (
+    BACKUP_DIR,
+    FILES,
+    LOCK_NAME,
+    FileName,
+    conflict_copies,
+    recovery_path,
+)
+from netplan.store.messages import ConflictError, StoreError
+from netplan.store.writer import commit, sweep_temps
+
+LOCK_TIMEOUT = 10.0
+
+
+@dataclass
+class Snapshot:
+    plan: Plan
+    contacts: ContactBook
+    journal: Journal
+
+
+class Store:
+    """A store folder. Remembers the fingerprint of each file as last read or written."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._known = Fingerprints()
+        self._guard = threading.RLock()  # saves may run in worker threads
+        self._file_lock: Any = None
+        self._backups = Backups(self.folder)
+        # The ids in contacts.toml as last read or written here (see _write_order).
+        self._contact_ids: set[str] | None = None
+
+    # paths
+
+    def path(self, name: FileName) -> Path:
+        return self.folder / FILES[name]
+
+    @property
+    def backup_folder(self) -> Path:
+        return self._backups.folder
+
+    def backups(self, name: FileName) -> list[Path]:
+        """Backups of one file, oldest first."""
+        return self._backups.of(name)
+
+    def conflict_copies(self) -> list[Path]:
+        """Copies left by sync tools (Syncthing, Dropbox) that the user should look at."""
+        return conflict_copies(self.folder)
+
+    # first run
+
+    def ensure(self, plan_factory: Callable[[], Plan] | None = None) -> bool:
+        """Create the folder and any missing file; True when this was a first run.
+
+        A missing file whose backups exist is not a first run: that is refused, so a lost or
+        moved file never silently turns into an empty one.
+        """
+        if self.folder.exists() and not self.folder.is_dir():
+            raise StoreError(f"{self.folder} is a file, not a folder; point --data at a folder")
+        try:
+            self.folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(os_message(self.folder, error)) from None
+        if not self._missing():
+            return False
+        # Two copies started at once on a new folder: without the lock, the slower one could
+        # write its empty defaults over a change the faster one has already saved.
+        with self.lock():
+            missing = self._missing()
+            if not missing:
+                return False
+            for name in missing:
+                if self.backups(name):
+                    raise StoreError(
+                        f"{FILES[name]} is missing from {self.folder} but {BACKUP_DIR}/ holds "
+                        f"earlier versions of it; put the newest back with `netplan restore` "
+                        "(see `netplan restore --list`) rather than starting empty"
+                    )
+            if plan_factory is None:
+                from netplan.defaults import default_plan as plan_factory
+            fresh: dict[FileName, BaseModel] = {
+                "plan": plan_factory(),
+                "contacts": ContactBook(),
+                "journal": Journal(),
+            }
+            for name in missing:
+                data = encode(fresh[name])
+                try:
+                    atomic_write(self.path(name), data)
+                except OSError as error:
+                    raise StoreError(os_message(self.path(name), error)) from None
+                self._remember(name, data)
+        return len(missing) == len(FILES)
+
+    def _missing(self) -> list[FileName]:
+        return [n for n in FILES if not self.path(n).exists() and not self.path(n).is_symlink()]
+
+    # reading
+
+    def _read_bytes(self, name: FileName) -> tuple[bytes, Fingerprint]:
+        path = self.path(name)
+        try:
+            with open(path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if stat.S_ISDIR(st.st_mode):
+                    raise IsADirectoryError(errno.EISDIR, "is a directory")
+                data = handle.read()
+        except FileNotFoundError:
+            raise StoreError(f"{path} does not exist") from None
+        except IsADirectoryError:
+            raise StoreError(f"{path} is a folder, but netplan keeps a file there") from None
+        except OSError as error:
+            raise StoreError(f"cannot read {path}: {error.strerror}") from None
+        return data, Fingerprint.of(st, digest(data))
+
+    def read(self, name: FileName, pause: Pause | None = None) -> Any:
+        """Load and validate one file, remembering its fingerprint (see `decode`)."""
+        data, fingerprint = self._read_bytes(name)
+        with gc_paused():
+            model = decode(name, data, str(self.path(name)), pause)
+        with self._guard:
+            self._known.set(name, fingerprint)
+            if name == "contacts":
+                self._contact_ids = {c.id for c in model.contacts}
+        return model
+
+    def read_plan(self) -> Plan:
+        return self.read("plan")
+
+    def read_contacts(self, pause: Pause | None = None) -> ContactBook:
+        return self.read("contacts", pause)
+
+    def read_journal(self, pause: Pause | None = None) -> Journal:
+        return self.read("journal", pause)
+
+    def load(self) -> Snapshot:
+        """Every file, validated, with cross-file references checked; every problem reported."""
+        loaded: dict[str, Any] = {}
+        problems: list[str] = []
+        for name in FILES:
+            try:
+                loaded[name] = self.read(name)
+            except StoreError as error:
+                problems.extend(error.problems)
+        if not problems:
+            problems = check_references(
+                loaded["plan"], loaded["contacts"], loaded["journal"], self.folder
+            )
+        if problems:
+            raise StoreError(problems[0], problems)
+        return Snapshot(loaded["plan"], loaded["contacts"], loaded["journal"])
+
+    # change detection
+
+    def _remember(self, name: FileName, data: bytes) -> None:
+        with self._guard:
+            self._known.remember(name, self.path(name), data)
+
+    def fingerprint(self, name: FileName) -> Fingerprint | None:
+        return self._known.get(name)
+
+    def look(self, names: tuple[FileName, ...]) -> tuple:
+        """A cheap look at files that changes when any of them is written (see fingerprints)."""
+        return look([self.path(n) for n in names])
+
+    def changed_on_disk(self, cheap: bool = True) -> list[FileName]:
+        """Files whose content differs from what was last read or written here.
+
+        With cheap=True an unchanged size, mtime and inode count as unchanged (for polling);
+        otherwise the hash decides.
+        """
+        with self._guard:
+            return [
+                n for n in FILES if n in self._known and self._known.differs(n, self.path(n), cheap)
+            ]
+
+    # writing
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """The writer lock: a flock on a separate file, so it dies with its process.
+
+        Re-entrant: a command holds it around read-modify-save, and save takes it again.
+        """
+        from filelock import FileLock, Timeout
+
+        with self._guard:
+            if self._file_lock is None:
+                self._file_lock = FileLock(
+                    self.folder / LOCK_NAME,
+                    mode=FILE_MODE,
+                    thread_local=False,
+                    preserve_lock_file=True,
+                )
+            try:
+                self._file_lock.acquire(timeout=timeout)
+            except Timeout:
+                raise StoreError(
+                    f"another netplan is saving to {self.folder} and did not finish within "
+                    f"{timeout:.0f} s; try again"
+                ) from None
+            except OSError as error:
+                message = os_message(self.folder / LOCK_NAME, error) + "; nothing was changed"
+                raise StoreError(message) from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def save(self, **models: BaseModel) -> list[FileName]:
+        """Write the given files (plan=, contacts=, journal=) all or nothing.
+
+        A file whose bytes would not change is not rewritten. Raises ConflictError when a
+        file changed on disk since it was read here, StoreError when it cannot be written;
+        in both cases every file is left exactly as it was. Returns the files written.
+        """
+        encoded: dict[FileName, bytes] = {}
+        for name, model in models.items():
+            if name not in FILES:
+                raise TypeError(f"unknown store file {name!r}")
+            with gc_paused():
+                try:
+                    data = encode(model)
+                except StoreError as error:
+                    message = str(error).replace(
+                        "refusing to save", f"refusing to save {FILES[name]}"
+                    )
+                    raise StoreError(message) from None
+                if not self._known.holds(name, data):  # unchanged: read already
+                    self._check_round_trip(name, model, data)
+            encoded[name] = data
+        with self.lock():
+            conflicts = [n for n in encoded if self._known.differs(n, self.path(n), cheap=False)]
+            if conflicts:
+                raise ConflictError(conflicts, self.folder)
+            todo = {
+                n: encoded[n]
+                for n in self._write_order(models)
+                if not self._known.holds(n, encoded[n])
+            }
+            self._commit(todo)
+            for name, data in todo.items():
+                self._remember(name, data)
+            if "contacts" in todo:
+                self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
+            self._backups.prune()
+        return list(todo)
+
+    def _write_order(self, models: Mapping[str, BaseModel]) -> list[FileName]:
+        """The order that keeps the store loadable should netplan die between two files.
+
+        An interaction names a contact, so new contacts are written before the journal that
+        names them, and a journal that no longer names a contact before that contact goes.
+        """
+        order = [n for n in FILES if n in models]
+        if "contacts" in models and "journal" in models and self._contact_ids is not None:
+            new_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
+            added = new_ids - self._contact_ids
+            names = {i.contact for i in models["journal"].interactions}  # type: ignore[attr-defined]
+            if self._contact_ids - new_ids and not names & added:
+                order.remove("journal")
+                order.insert(order.index("contacts"), "journal")
+        return order
+
+    def _commit(self, files: Mapping[FileName, bytes]) -> None:
+        """Write files, in order, all or nothing; the caller holds the lock (see writer)."""
+        if not files:
+            return
+        sweep_temps(Path(os.path.realpath(self.path(n))) for n in FILES)
+        targets = {n: Path(os.path.realpath(self.path(n))) for n in files}
+
+        def stuck(names: list[FileName]) -> None:
+            # A file that could not be put back (the device failed between two replaces)
+            # holds the new version: remember that, so a retry does not see someone else's.
+            for name in names:
+                self._remember(name, files[name])
+
+        commit(targets, files, self._backups, stuck)
+
+    def _check_round_trip(self, name: FileName, model: BaseModel, data: bytes) -> None:
+        """Never write what cannot be read back as the same data."""
+        try:
+            again = decode(name, data)
+        except StoreError as error:
+            raise StoreError(f"refusing to save {FILES[name]}: {error}") from None
+        if again != normalized(model):
+            raise StoreError(
+                f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
+            )
+
+    # restoring from backups
+
+    def versions(self, name: FileName) -> list[Version]:
+        """The versions of one file kept here, newest first: the file itself, then backups."""
+        return self._backups.versions(name)
+
+    def restore(
+        self, until: datetime, timeout: float = 2.0
+    ) -> tuple[dict[FileName, Version], list[FileName]]:
+        """Put back each file as it was at `until`: its newest version saved at or before then.
+
+        The chosen versions must load together, and a save must not be running (the lock is
+        refused after `timeout`). The files replaced are backed up first, so a restore can be
+        undone the same way; all or nothing. Returns the version chosen for each file, and
+        the files written (a file that already holds its version is left alone).
+        """
+        chosen = self._backups.chosen_at(until)
+        problems: list[str] = []
+        with self.lock(timeout=timeout):
+            data: dict[FileName, bytes] = {}
+            models: dict[FileName, Any] = {}
+            for name, version in chosen.items():
+                try:
+                    data[name] = version.path.read_bytes()
+                except OSError as error:
+                    raise StoreError(f"cannot read {version.path}: {error.strerror}") from None
+                try:
+                    models[name] = decode(name, data[name], str(version.path))
+                except StoreError as error:
+                    problems.extend(error.problems)
+            if not problems:
+                problems = check_references(models["plan"], models["contacts"], models["journal"])
+            if problems:
+                problems[0] = "refusing to restore: " + problems[0]
+                raise StoreError(problems[0], problems)
+            todo = {
+                n: data[n]
+                for n, v in chosen.items()
+                if not v.current and not self._holds(n, data[n])
+            }
+            self._commit(todo)
+            for name, content in todo.items():
+                self._remember(name, content)
+            if "contacts" in todo:
+                self._contact_ids = {c.id for c in models["contacts"].contacts}
+            self._backups.prune()
+        return chosen, list(todo)
+
+    def _holds(self, name: FileName, data: bytes) -> bool:
+        try:
+            return Path(self.path(name)).read_bytes() == data
+        except OSError:
+            return False
+
+    def write_recovery(self, name: FileName, model: BaseModel) -> Path:
+        """Save this side's version beside the file when the file changed underneath it."""
+        path = recovery_path(self.folder, name, datetime.now())
+        try:
+            atomic_write(path, encode(model))
+        except OSError as error:
+            raise StoreError(os_message(path, error)) from None
+        return path

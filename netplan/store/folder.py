@@ -1,0 +1,52 @@
+"""The store folder's layout: where it is, the files it holds, and what else may lie there."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+FileName = Literal["plan", "contacts", "journal"]
+FILES: dict[FileName, str] = {
+    "plan": "plan.toml",
+    "contacts": "contacts.toml",
+    "journal": "journal.toml",
+}
+BACKUP_DIR = ".backups"
+LOCK_NAME = ".netplan.lock"
+# Copies that sync tools leave beside a file both sides changed (Syncthing, Dropbox).
+CONFLICT_MARKS = (".sync-conflict-", "conflicted copy")
+
+
+def resolve_folder(option: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+    """The store folder: --data, then NETPLAN_DATA, then the platform's user data folder."""
+    if option:
+        return Path(option).expanduser()
+    if environ.get("NETPLAN_DATA"):
+        return Path(environ["NETPLAN_DATA"]).expanduser()
+    import platformdirs  # only when needed: it costs start-up time
+
+    return Path(platformdirs.user_data_dir("netplan", appauthor=False))
+
+
+def conflict_copies(folder: Path) -> list[Path]:
+    """Copies left by sync tools (Syncthing, Dropbox) that the user should look at."""
+    try:
+        names = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [p for p in names if any(mark in p.name for mark in CONFLICT_MARKS)]
+
+
+def recovery_path(folder: Path, name: FileName, now: datetime) -> Path:
+    """A new file beside the store's files for a version netplan could not save there
+    (`plan.recovered-20261125-101500.toml`); never an earlier recovery file's name."""
+    base = f"{FILES[name].removesuffix('.toml')}.recovered-{now:%Y%m%d-%H%M%S}"
+    path = folder / f"{base}.toml"
+    number = 2
+    while path.exists() or path.is_symlink():
+        path = folder / f"{base}-{number}.toml"
+        number += 1
+    return path

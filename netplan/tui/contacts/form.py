@@ -1,0 +1,354 @@
+"""The modal form that adds or edits a contact, milestones included."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import count
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+
+from netplan.domain.ids import unique_id
+from netplan.domain.periods import parse_day
+from netplan.models import Contact, Kind, Milestone
+from netplan.text import for_screen
+from netplan.tui.common.forms import Field, field_errors, show_errors
+from netplan.tui.common.text import plain
+
+_HANDLE = re.compile(r"^\s*([A-Za-z0-9_.+-]+)\s*[=:]\s*(\S.*?)\s*$")
+_HANDLE_SPLIT = re.compile(r",\s*(?=[A-Za-z0-9_.+-]+\s*[=:])")
+
+
+def split_list(text: str) -> list[str]:
+    """ "a, b ,, a" -> ["a", "b"]: trimmed, blanks dropped, first of duplicates kept."""
+    items = [for_screen(part).strip() for part in text.split(",")]
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def handles_text(handles: dict[str, str]) -> str:
+    return ", ".join(f"{platform}={value}" for platform, value in handles.items())
+
+
+def parse_handles(text: str) -> dict[str, str]:
+    """ "linkedin=https://…, twitter=@jane" -> a dict; ValueError when a part is not
+    platform=address."""
+    handles: dict[str, str] = {}
+    if not text.strip():
+        return handles
+    for part in _HANDLE_SPLIT.split(text.strip()):
+        match = _HANDLE.match(for_screen(part))
+        if not match:
+            raise ValueError(
+                "write each handle as platform=address, separated by commas "
+                "(linkedin=https://…, twitter=@name)"
+            )
+        handles[match.group(1)] = match.group(2)
+    return handles
+
+
+def _optional(text: str) -> str | None:
+    text = for_screen(text).strip()
+    return text or None
+
+
+class MilestoneRow(Horizontal):
+    """One milestone: label, date, yearly or not, and a remove button."""
+
+    def __init__(self, number: int, milestone: Milestone | None = None) -> None:
+        super().__init__(classes="milestone-row row", id=f"milestone-{number}")
+        self.number = number
+        self.milestone = milestone
+
+    def compose(self) -> ComposeResult:
+        m, n = self.milestone, self.number
+        yield Field(
+            "Milestone",
+            Input(m.label if m else "", placeholder="Birthday", classes="ms-label"),
+            f"ms{n}-label",
+        )
+        yield Field(
+            "Date",
+            Input(m.date.isoformat() if m else "", placeholder="1990-04-12", classes="ms-date"),
+            f"ms{n}-date",
+        )
+        yield Checkbox("yearly", m.yearly if m else True, classes="ms-yearly")
+        yield Button("Remove", classes="ms-remove")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.has_class("ms-remove"):
+            event.stop()
+            self.remove()
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Every field of a contact. New contacts get an id made from the name, unique in the
+    file; an existing contact keeps its id (the journal refers to it)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        contact: Contact | None,
+        taken: set[str],
+        today: date,
+        title: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.contact = contact
+        self.taken = taken
+        self.today = today
+        self.title_text = title
+        self._numbers = count(1)
+
+    # building
+
+    def compose(self) -> ComposeResult:
+        c = self.contact
+        title = self.title_text or ("Edit contact" if c else "New contact")
+        with VerticalScroll(classes="dialog contact-dialog"):
+            yield Label(title, classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Name", Input(c.name if c else "", id="name", placeholder="Jane Doe"), "name"
+                )
+                yield Field(
+                    "Kind",
+                    Select(
+                        [(k.value, k.value) for k in Kind],
+                        value=(c.kind if c else Kind.networking).value,
+                        allow_blank=False,
+                        id="kind",
+                    ),
+                    "kind",
+                )
+            yield Label(self._id_hint(c.name if c else ""), id="id-hint", classes="hint")
+            with Horizontal(classes="row"):
+                yield Field("Company", Input(c.company or "" if c else "", id="company"), "company")
+                yield Field("Role", Input(c.role or "" if c else "", id="role"), "role")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Email",
+                    Input(c.email or "" if c else "", id="email", placeholder="jane@example.com"),
+                    "email",
+                )
+                yield Field("Phone", Input(c.phone or "" if c else "", id="phone"), "phone")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Tags (comma-separated)",
+                    Input(", ".join(c.tags) if c else "", id="tags", placeholder="fintech, mentor"),
+                    "tags",
+                )
+                yield Field(
+                    "Where you met",
+                    Input(c.met_at or "" if c else "", id="met_at", placeholder="PyCon 2026"),
+                    "met_at",
+                )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Check in every (days)",
+                    Input(
+                        str(c.cadence_days) if c and c.cadence_days else "",
+                        id="cadence_days",
+                        placeholder="30",
+                    ),
+                    "cadence_days",
+                )
+                yield Field(
+                    "Next follow-up",
+                    Input(
+                        c.follow_up.isoformat() if c and c.follow_up else "",
+                        id="follow_up",
+                        placeholder="+14d or 2026-12-09",
+                    ),
+                    "follow_up",
+                )
+                created = c.created if c else self.today
+                yield Field(
+                    "Added on",
+                    Input(created.isoformat() if created else "", id="created"),
+                    "created",
+                )
+            yield Field(
+                "Handles",
+                Input(
+                    handles_text(c.handles) if c else "",
+                    id="handles",
+                    placeholder="linkedin=https://www.linkedin.com/in/jane, twitter=@jane",
+                ),
+                "handles",
+            )
+            yield Field(
+                "Topics to bring up (comma-separated)",
+                Input(", ".join(c.topics) if c else "", id="topics", placeholder="hiking, career"),
+                "topics",
+            )
+            yield Field(
+                "Notes",
+                TextArea(c.notes or "" if c else "", id="notes", soft_wrap=True),
+                "notes",
+            )
+            yield Label("Milestones", classes="section-title")
+            with Vertical(id="milestones"):
+                for milestone in c.milestones if c else []:
+                    yield MilestoneRow(next(self._numbers), milestone)
+            yield Button("Add milestone", id="add-milestone")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def _id_hint(self, name: str) -> Text:
+        if self.contact is not None:
+            return Text.assemble(
+                Text("id ", style="dim"),
+                plain(self.contact.id),
+                Text(" (stays: the journal refers to it)", style="dim"),
+            )
+        if not name.strip():
+            return Text("The id is made from the name.", style="dim")
+        ident = unique_id(name, self.taken, "contact")
+        hint = Text.assemble(Text("Saved with the id ", style="dim"), plain(ident))
+        base = unique_id(name, (), "contact")
+        if ident != base:
+            hint.append(f" ({base} is taken: is this someone you already have?)", style="yellow")
+        return hint
+
+    # events
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "name":
+            self.query_one("#id-hint", Label).update(self._id_hint(event.value))
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_save()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+        elif event.button.id == "add-milestone":
+            await self.add_milestone()
+
+    async def add_milestone(self) -> MilestoneRow:
+        row = MilestoneRow(next(self._numbers))
+        await self.query_one("#milestones", Vertical).mount(row)
+        label = row.query(".ms-label")
+        if label:
+            label.first().focus()
+        return row
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    # saving
+
+    def _text(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value
+
+    def _day(self, widget_id: str, errors: dict[str, str]) -> date | None:
+        text = self._text(widget_id).strip()
+        if not text:
+            return None
+        try:
+            return parse_day(text, self.today)
+        except ValueError as error:
+            errors[widget_id] = str(error)
+            return None
+
+    def _milestones(self, errors: dict[str, str]) -> list[Milestone]:
+        found: list[Milestone] = []
+        for row in self.query(MilestoneRow):
+            label = for_screen(row.query_one(".ms-label", Input).value).strip()
+            date_text = row.query_one(".ms-date", Input).value.strip()
+            yearly = row.query_one(".ms-yearly", Checkbox).value
+            if not label and not date_text:
+                continue  # an empty row is no milestone
+            if not label:
+                errors[f"ms{row.number}-label"] = "name the milestone"
+            day = None
+            if not date_text:
+                errors[f"ms{row.number}-date"] = "give its date"
+            else:
+                try:
+                    day = parse_day(date_text, self.today)
+                except ValueError as error:
+                    errors[f"ms{row.number}-date"] = str(error)
+            if label and day is not None:
+                found.append(Milestone(label=label, date=day, yearly=yearly))
+        return found
+
+    def values(self, errors: dict[str, str]) -> dict[str, Any]:
+        """The contact's fields as typed, with the problems found put in `errors`."""
+        name = for_screen(self._text("name")).strip()
+        if not name:
+            errors["name"] = "give the contact a name"
+        values: dict[str, Any] = {
+            "name": name,
+            "kind": self.query_one("#kind", Select).value,
+            "tags": split_list(self._text("tags")),
+            "topics": split_list(self._text("topics")),
+        }
+        for field in ("company", "role", "email", "phone", "met_at"):
+            value = _optional(self._text(field))
+            if value is not None:
+                values[field] = value
+        notes = for_screen(self.query_one("#notes", TextArea).text, multiline=True).strip()
+        if notes:
+            values["notes"] = notes
+        cadence = self._text("cadence_days").strip()
+        if cadence:
+            try:
+                values["cadence_days"] = int(cadence)
+            except ValueError:
+                errors["cadence_days"] = "a whole number of days, or leave it empty"
+            else:
+                if values["cadence_days"] < 1:
+                    errors["cadence_days"] = "at least 1 day, or leave it empty"
+        for field in ("follow_up", "created"):
+            day = self._day(field, errors)
+            if day is not None:
+                values[field] = day
+        try:
+            values["handles"] = parse_handles(self._text("handles"))
+        except ValueError as error:
+            errors["handles"] = str(error)
+        values["milestones"] = self._milestones(errors)
+        old = self.contact
+        if old is not None:
+            values["id"] = old.id
+            if old.reviewed is not None:
+                values["reviewed"] = old.reviewed
+            values["archived"] = old.archived
+        else:
+            values["id"] = unique_id(name or "contact", self.taken, "contact")
+        return values
+
+    def action_save(self) -> None:
+        errors: dict[str, str] = {}
+        values = self.values(errors)
+        contact = None
+        try:
+            contact = Contact.model_validate(values)
+        except ValidationError as error:
+            for name, message in field_errors(error).items():
+                errors.setdefault(name, message)
+        show_errors(self, errors)
+        if errors:
+            unplaced = [m for n, m in errors.items() if not self.query(f"#field-{n}")]
+            if unplaced:
+                self.notify("\n".join(unplaced), severity="error", markup=False)
+            return
+        self.dismiss(contact)

@@ -1,0 +1,220 @@
+"""Log an interaction with a contact: the personal hooks first, then what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Select, Static
+
+from netplan.domain.followups import apply_interaction, cadence_with, due_with
+from netplan.domain.people_index import ContactRow, cadence_source, in_words
+from netplan.domain.periods import parse_day
+from netplan.models import Exchange, Interaction, InteractionKind
+from netplan.text import for_screen
+from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.text import plain
+from netplan.tui.contacts.detail import field_table, hooks
+
+# What one interaction of each kind usually takes, prefilled until the user types minutes.
+TYPICAL_MINUTES = {
+    "message": 5,
+    "comment": 5,
+    "call": 30,
+    "coffee": 45,
+    "meeting": 60,
+    "event": 120,
+    "intro": 10,
+    "other": 15,
+}
+ASK_HINT = (
+    "You have not given {name} more than you asked yet: offer help first? "
+    "(You can still log the ask.)"
+)
+
+
+class LogForm(FormScreen[Interaction]):
+    def __init__(
+        self,
+        row: ContactRow,
+        interactions: Sequence[Interaction],
+        new_id: Any,
+        today: date,
+        cadences: Mapping[str, int],
+    ) -> None:
+        """`new_id(day)` gives the id for an interaction on that day."""
+        super().__init__()
+        self.row = row
+        self.interactions = interactions
+        self.new_id = new_id
+        self.today = today
+        self.cadences = cadences
+        self._auto_minutes = str(TYPICAL_MINUTES["message"])
+
+    def compose(self) -> ComposeResult:
+        contact = self.row.contact
+        with VerticalScroll(classes="dialog log-dialog"):
+            yield Label(
+                Text.assemble("Log with ", plain(contact.name, style="bold")),
+                classes="dialog-title",
+            )
+            found = hooks(self.row, self.interactions, self.today)
+            yield Static(
+                field_table(found)
+                if found
+                else Text("No topics, notes or milestones yet: add some with e.", "dim"),
+                classes="hooks",
+                id="hooks",
+            )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Kind",
+                    Select(
+                        [(k.value, k.value) for k in InteractionKind],
+                        value=InteractionKind.message.value,
+                        allow_blank=False,
+                        id="kind",
+                    ),
+                    "kind",
+                )
+                yield Field(
+                    "Exchange",
+                    Select(
+                        [(e.value, e.value) for e in Exchange],
+                        value=Exchange.neutral.value,
+                        allow_blank=False,
+                        id="exchange",
+                    ),
+                    "exchange",
+                )
+                yield Field("Minutes", Input(self._auto_minutes, id="minutes"), "minutes")
+                yield Field("On", Input("today", id="on"), "on")
+            yield Label("", id="ask-hint", classes="ask-hint")
+            yield Field("Note", Input("", id="note", placeholder="What you talked about"), "note")
+            yield Field("Venue", Input("", id="venue", placeholder="Where the event was"), "venue")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Follow up on",
+                    Input("", id="follow_up", placeholder="+14d or 2026-12-09"),
+                    "follow_up",
+                )
+                yield Field(
+                    "Promise by then",
+                    Input("", id="promise", placeholder="Send the deck"),
+                    "promise",
+                )
+            yield Label("", id="preview", classes="hint")
+            yield from self.buttons("Log")
+
+    def on_mount(self) -> None:
+        self.query_one("#field-venue").display = False
+        self._refresh_hints()
+        self.query_one("#kind", Select).focus()
+
+    # live hints
+
+    def _refresh_hints(self) -> None:
+        exchange = self.query_one("#exchange", Select).value
+        hint = self.query_one("#ask-hint", Label)
+        asking = exchange == Exchange.asked.value and self.row.balance.net <= 0
+        hint.update(ASK_HINT.format(name=for_screen(self.row.contact.name)) if asking else "")
+        hint.display = asking
+        self.query_one("#preview", Label).update(self._preview())
+
+    def _preview(self) -> Text:
+        """What the contact's next follow-up becomes once this is logged."""
+        contact = self.row.contact
+        try:
+            on = parse_day(self.query_one("#on", Input).value or "today", self.today)
+            text = self.query_one("#follow_up", Input).value.strip()
+            follow_up = parse_day(text, self.today) if text else None
+        except ValueError:
+            return Text("")
+        probe = Interaction(id="i-preview", contact=contact.id, on=on, follow_up=follow_up)
+        after = apply_interaction(contact, probe)
+        last = max(on, self.row.last) if self.row.last else on
+        due = due_with(after, cadence_with(after, self.cadences), last)
+        if due is None:
+            return Text("No next follow-up after this (no date, no cadence).", style="dim")
+        if follow_up is not None:
+            why = "as set here"
+        elif after.follow_up is not None:
+            why = "set before, still ahead"
+        else:
+            why = cadence_source(after, self.cadences)
+        return Text(f"Next follow-up: {due.isoformat()} · {in_words(due, self.today)} · {why}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "kind":
+            kind = str(event.value)
+            minutes = self.query_one("#minutes", Input)
+            if minutes.value.strip() in ("", self._auto_minutes):
+                self._auto_minutes = str(TYPICAL_MINUTES.get(kind, 0))
+                minutes.value = self._auto_minutes
+            self.query_one("#field-venue").display = kind == InteractionKind.event.value
+        self._refresh_hints()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in ("on", "follow_up"):
+            self.query_one("#preview", Label).update(self._preview())
+
+    # saving
+
+    def action_save(self) -> None:
+        errors: dict[str, str] = {}
+
+        def text(widget_id: str) -> str:
+            return for_screen(self.query_one(f"#{widget_id}", Input).value).strip()
+
+        def day(widget_id: str, default: str = "") -> date | None:
+            value = text(widget_id) or default
+            if not value:
+                return None
+            try:
+                return parse_day(value, self.today)
+            except ValueError as error:
+                errors[widget_id] = str(error)
+                return None
+
+        on = day("on", "today")
+        follow_up = day("follow_up")
+        values: dict[str, Any] = {
+            "contact": self.row.contact.id,
+            "kind": self.query_one("#kind", Select).value,
+            "exchange": self.query_one("#exchange", Select).value,
+        }
+        minutes = text("minutes") or "0"
+        try:
+            values["minutes"] = int(minutes)
+        except ValueError:
+            errors["minutes"] = "a whole number of minutes"
+        for field in ("note", "promise"):
+            if text(field):
+                values[field] = text(field)
+        if text("venue") and values["kind"] == InteractionKind.event.value:
+            values["venue"] = text("venue")
+        if on is not None:
+            values["on"] = on
+            values["id"] = self.new_id(on)
+        if follow_up is not None:
+            values["follow_up"] = follow_up
+            if on is not None and follow_up < on:
+                errors["follow_up"] = "the follow-up cannot come before the interaction"
+        if "promise" in values and follow_up is None and "follow_up" not in errors:
+            errors["promise"] = "a promise needs a follow-up day to keep it by"
+        interaction = None
+        if on is not None:
+            try:
+                interaction = Interaction.model_validate(values)
+            except ValidationError as error:
+                for name, message in field_errors(error).items():
+                    errors.setdefault(name, message)
+        show_errors(self, errors)
+        if errors or interaction is None:
+            return
+        self.dismiss(interaction)

@@ -1,0 +1,194 @@
+"""The monthly review: one contact at a time, one key per decision.
+
+The queue holds the non-archived contacts not reviewed for 30 days. Each decision is its own
+Edit (keep marks the contact reviewed today; edit, cadence and archive do too). The decision that
+finishes the queue, or the tenth one, is combined with one completion of the review-contacts
+routine on today, so undoing it takes both back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from netplan.domain.people_index import ContactRow
+from netplan.models import Contact, Interaction
+from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.contacts.detail import detail
+from netplan.tui.contacts.dialogs import CadenceForm
+from netplan.tui.contacts.form import ContactForm
+from netplan.workspace.people_edits import (
+    REVIEW_BATCH,
+    REVIEW_ROUTINE,
+    archive_contact,
+    combine,
+    count_review,
+    mark_reviewed,
+    put_contact,
+    set_cadence,
+)
+from netplan.workspace.plan_edits import Edit
+
+Source = Callable[[str], tuple[ContactRow, Sequence[Interaction]] | None]
+
+
+class ReviewScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("k", "keep", "Keep"),
+        Binding("e", "edit", "Edit"),
+        Binding("c", "cadence", "Cadence"),
+        Binding("a", "archive", "Archive"),
+        Binding("s", "skip", "Skip"),
+        Binding("escape", "stop", "Stop"),
+    ]
+
+    def __init__(self, queue: Sequence[str], source: Source, today: date, cadences) -> None:
+        """`queue`: contact ids to review in order; `source(id)`: the contact's current row
+        and journal, or None once it is gone."""
+        super().__init__()
+        self.queue = list(queue)
+        self.source = source
+        self.today = today
+        self.cadences = cadences
+        self.position = 0
+        self.handled = 0
+        self.row: ContactRow | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog review-dialog"):
+            yield Label("Monthly review", classes="dialog-title")
+            yield Label("", id="review-progress", classes="hint")
+            with VerticalScroll(classes="review-body"):
+                yield Static("", id="review-contact")
+            yield Label(
+                Text.assemble(
+                    ("k", "bold"),
+                    " keep  ",
+                    ("e", "bold"),
+                    " edit  ",
+                    ("c", "bold"),
+                    " set cadence  ",
+                    ("a", "bold"),
+                    " archive  ",
+                    ("s", "bold"),
+                    " skip  ",
+                    ("escape", "bold"),
+                    " stop",
+                ),
+                id="review-keys",
+            )
+
+    def on_mount(self) -> None:
+        self._show()
+
+    # moving through the queue
+
+    def _show(self) -> None:
+        while self.position < len(self.queue):
+            found = self.source(self.queue[self.position])
+            if found is not None:
+                self.row, interactions = found
+                break
+            self.position += 1  # deleted or archived meanwhile
+        else:
+            self._finish()
+            return
+        self.query_one("#review-progress", Label).update(
+            f"Contact {self.position + 1} of {len(self.queue)} not reviewed for 30 days · "
+            f"{self.handled} of {min(REVIEW_BATCH, len(self.queue))} reviewed"
+        )
+        self.query_one("#review-contact", Static).update(
+            detail(self.row, interactions, self.today, self.cadences)
+        )
+        self.query_one(".review-body", VerticalScroll).scroll_home(animate=False)
+
+    def _decided(self, edit: Edit | None) -> None:
+        """One decision made (None: skipped); finish after the last or the tenth."""
+        self.position += 1
+        if edit is not None:
+            self.handled += 1
+        if self.handled >= REVIEW_BATCH or self.position >= len(self.queue):
+            self._finish(edit)
+            return
+        if edit is not None:
+            self.app.post_message(ApplyEdit(edit))
+        self._show()
+
+    def _finish(self, last: Edit | None = None) -> None:
+        notice = None
+        if self.handled:
+            routine = next((r for r in self.app.data.plan.routines if r.id == REVIEW_ROUTINE), None)
+            counted = count_review(self.app.data.plan, self.today)
+            parts = [e for e in (last, counted) if e is not None]
+            reviewed = f"{self.handled} contact{'s' if self.handled != 1 else ''}"
+            if counted is not None and routine is not None:
+                notice = f"Review done: {reviewed}. Checked off “{routine.title}”. u undoes it."
+                last = combine(f"Review of {reviewed}", parts)
+            else:
+                notice = f"Review done: {reviewed}."
+        elif last is None:
+            notice = "Nothing reviewed."
+        if last is not None:
+            self.app.post_message(ApplyEdit(last, notice))
+        elif notice:
+            self.app.notify(notice, markup=False)
+        self.dismiss(None)
+
+    # the decisions
+
+    @property
+    def contact(self) -> Contact | None:
+        return self.row.contact if self.row is not None else None
+
+    def action_keep(self) -> None:
+        if self.contact is not None:
+            self._decided(mark_reviewed(self.contact, self.today))
+
+    def action_skip(self) -> None:
+        if self.contact is not None:
+            self._decided(None)
+
+    def action_archive(self) -> None:
+        contact = self.contact
+        if contact is not None:
+            self.app.notify(f"Archived {contact.name}.", markup=False)
+            self._decided(archive_contact(contact, reviewed=self.today))
+
+    def action_cadence(self) -> None:
+        contact = self.contact
+        if contact is None:
+            return
+
+        def chosen(days: int | bool | None) -> None:
+            if days is not False:
+                self._decided(set_cadence(contact, days, reviewed=self.today))
+
+        self.app.push_screen(CadenceForm(contact.name, contact.cadence_days), chosen)
+
+    def action_edit(self) -> None:
+        contact = self.contact
+        if contact is None:
+            return
+
+        def saved(result: Contact | None) -> None:
+            book = self.app.data.contacts
+            if result is not None and book is not None:
+                reviewed = result.model_copy(update={"reviewed": self.today})
+                self._decided(put_contact(book, reviewed))
+
+        taken = {c.id for c in self.app.data.contacts.contacts}
+        self.app.push_screen(ContactForm(contact, taken, self.today), saved)
+
+    def action_stop(self) -> None:
+        if self.handled:
+            self.app.notify(
+                f"Review paused after {self.handled}; R continues with the rest.", markup=False
+            )
+        self.dismiss(None)

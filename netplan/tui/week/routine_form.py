@@ -1,0 +1,111 @@
+"""The modal form that adds or edits a routine."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Select
+
+from netplan.domain.ids import unique_id
+from netplan.models import Kind, Period, Plan, Routine
+from netplan.text import for_screen
+from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+
+
+class RoutineForm(FormScreen[Routine]):
+    def __init__(self, plan: Plan, routine: Routine | None, period: Period) -> None:
+        super().__init__()
+        self.plan = plan
+        self.routine = routine
+        self.period = routine.period if routine else period
+
+    def compose(self) -> ComposeResult:
+        r = self.routine
+        platforms = list(
+            dict.fromkeys(self.plan.settings.platforms + ([r.platform] if r and r.platform else []))
+        )
+        with Vertical(classes="dialog"):
+            yield Label("Edit routine" if r else "New routine", classes="dialog-title")
+            yield Field(
+                "Title",
+                Input(r.title if r else "", id="title", placeholder="Engage with posts"),
+                "title",
+            )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Every",
+                    Select(
+                        [("week", "week"), ("month", "month")],
+                        value=self.period.value,
+                        allow_blank=False,
+                        id="period",
+                    ),
+                    "period",
+                )
+                yield Field(
+                    "Target",
+                    Input(str(r.target) if r else "1", id="target", type="integer"),
+                    "target",
+                )
+                yield Field(
+                    "Minutes each",
+                    Input(str(r.minutes) if r else "15", id="minutes", type="integer"),
+                    "minutes",
+                )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Platform",
+                    Select(
+                        [(for_screen(p), p) for p in platforms],
+                        value=r.platform if r and r.platform else Select.NULL,
+                        prompt="(none)",
+                        id="platform",
+                    ),
+                    "platform",
+                )
+                yield Field(
+                    "Kind",
+                    Select(
+                        [(k.value, k.value) for k in Kind],
+                        value=(r.kind if r else Kind.networking).value,
+                        allow_blank=False,
+                        id="kind",
+                    ),
+                    "kind",
+                )
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def action_save(self) -> None:
+        errors: dict[str, str] = {}
+        title = self.query_one("#title", Input).value.strip()
+        values = {
+            "title": title,
+            "period": self.query_one("#period", Select).value,
+            "target": self.number("target", errors),
+            "minutes": self.number("minutes", errors),
+            "kind": self.query_one("#kind", Select).value,
+        }
+        platform = self.query_one("#platform", Select).value
+        if platform is not Select.NULL:
+            values["platform"] = platform
+        if not title:
+            errors["title"] = "give the routine a title"
+        if self.routine is not None:
+            values["id"] = self.routine.id
+            values["archived"] = self.routine.archived
+        else:
+            values["id"] = unique_id(title, {r.id for r in self.plan.routines}, "routine")
+        try:
+            routine = Routine.model_validate(values)
+        except ValidationError as error:
+            for name, message in field_errors(error).items():
+                errors.setdefault(name, message)
+            routine = None
+        if errors:
+            show_errors(self, errors)
+            return
+        self.dismiss(routine)

@@ -1,0 +1,125 @@
+"""The app's working copy of the store: undo and redo, and what still needs saving.
+
+Plain Python (no Textual) so its rules are tested directly. Every change is an Edit; the ones
+applied since the last successful save are kept, numbered, so that a save can be matched to
+what it contained, and so they can be replayed on top of a file changed on disk by someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from netplan.workspace.plan_edits import Data, Edit, Step
+
+FILE_NAMES = ("plan", "contacts", "journal")
+
+
+@dataclass(frozen=True)
+class SaveJob:
+    """What one save writes: the files that differ from the last saved ones, as of `seq`."""
+
+    seq: int
+    data: Data
+    files: dict[str, Any]
+
+
+@dataclass
+class Session:
+    data: Data
+    saved: Data = field(init=False)
+    undo_stack: list[Edit] = field(default_factory=list)
+    redo_stack: list[Edit] = field(default_factory=list)
+    # (sequence number, step) of every change not yet on disk
+    unsaved: list[tuple[int, Step]] = field(default_factory=list)
+    seq: int = 0
+
+    def __post_init__(self) -> None:
+        self.saved = self.data
+
+    # changing
+
+    def _run(self, step: Step) -> bool:
+        after = step(self.data)
+        if after == self.data:
+            return False
+        self.data = after
+        self.seq += 1
+        self.unsaved.append((self.seq, step))
+        return True
+
+    def apply(self, edit: Edit) -> bool:
+        """Apply a change; False (and nothing recorded) when it changes nothing."""
+        if not self._run(edit.forward):
+            return False
+        self.undo_stack.append(edit)
+        self.redo_stack.clear()
+        return True
+
+    def undo(self) -> Edit | None:
+        while self.undo_stack:
+            edit = self.undo_stack.pop()
+            if self._run(edit.backward):
+                self.redo_stack.append(edit)
+                return edit
+        return None
+
+    def redo(self) -> Edit | None:
+        while self.redo_stack:
+            edit = self.redo_stack.pop()
+            if self._run(edit.forward):
+                self.undo_stack.append(edit)
+                return edit
+        return None
+
+    # saving
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.unsaved)
+
+    def dirty_files(self) -> list[str]:
+        return [
+            name
+            for name in FILE_NAMES
+            if getattr(self.data, name) is not None
+            and getattr(self.data, name) is not getattr(self.saved, name)
+        ]
+
+    def save_job(self) -> SaveJob | None:
+        if not self.unsaved:
+            return None
+        files = {name: getattr(self.data, name) for name in self.dirty_files()}
+        return SaveJob(self.seq, self.data, files)
+
+    def mark_saved(self, job: SaveJob) -> None:
+        """A save of job finished: its files are now what is on disk."""
+        self.saved = replace(self.saved, **job.files)
+        self.unsaved = [(n, step) for n, step in self.unsaved if n > job.seq]
+        if not self.unsaved:
+            # Files that changed and changed back need no save either.
+            self.saved = self.data
+
+    # the disk changed
+
+    def discard_unsaved(self) -> None:
+        """Forget the changes not on disk (the caller kept them elsewhere) and their history."""
+        self.data = self.saved
+        self.unsaved.clear()
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+
+    def loaded(self, **files: Any) -> None:
+        """Files read from disk (first load, or a reload): adopt them, replaying unsaved steps.
+
+        Raises whatever a step raises when it no longer applies (the caller keeps this side's
+        version elsewhere); the session is then left unchanged.
+        """
+        base = replace(self.saved, **files)
+        data = replace(self.data, **files)
+        if self.unsaved:
+            data = base
+            for _, step in self.unsaved:
+                data = step(data)
+        self.saved = base
+        self.data = data
