@@ -9,6 +9,7 @@ from pathlib import Path
 from netplan.demo import demo_data
 from netplan.store import Store
 from netplan.tui.app import NetplanApp
+from netplan.workspace import PeopleState
 
 TODAY = date(2026, 11, 25)
 
@@ -35,13 +36,12 @@ async def settle(pilot, app: NetplanApp, timeout: float = 5.0) -> None:
     end = loop.time() + timeout
     while loop.time() < end:
         await pilot.pause(0.02)
-        session = app.session
+        workspace = app.workspace
         if (
-            session is not None
-            and not app._saving
-            and not session.dirty
+            workspace is not None
+            and workspace.settled
             and app.data is not None
-            and (app.data.contacts is not None or "not loaded" in app.contacts_status)
+            and workspace.people_state != PeopleState.loading
         ):
             return
     raise AssertionError("the app did not settle")

@@ -1,0 +1,234 @@
+"""The command line: `netplan` opens the app; sub-commands record, report and check the store.
+
+Exit status: 0 success; 1 the store or an input file is invalid or cannot be written; 2 usage.
+Every expected failure prints a message on stderr, never a traceback, and changes no file.
+Commands that change data open the workspace, apply the app's own edits and save through it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import NoReturn, TextIO
+
+from netplan import __version__
+from netplan.cli.support import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    open_store,
+    today_of,
+)
+from netplan.text import for_terminal
+
+NEWLINE = "\n"  # messages of several lines (candidates listed) keep their lines
+
+INTERACTION_KINDS = ("message", "comment", "call", "coffee", "meeting", "event", "intro", "other")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"netplan: error: {message}\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value == 0:
+        raise argparse.ArgumentTypeError("the count must not be 0 (use a negative one to remove)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="store folder (default: $NETPLAN_DATA, else the user data folder)",
+    )
+    parser = _Parser(
+        prog="netplan",
+        description="A keyboard-driven terminal planner for professional networking.",
+        parents=[common],
+        epilog="Run without a command to open the app. DATE is YYYY-MM-DD, today, yesterday "
+        "or +Nd.",
+    )
+    parser.add_argument("--version", action="version", version=f"netplan {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    commands.add_parser("path", parents=[common], help="print the store folder")
+    commands.add_parser(
+        "demo", parents=[common], help="fill an empty store with realistic sample data"
+    )
+
+    check = commands.add_parser("check", parents=[common], help="record routine completions")
+    check.add_argument("routine", metavar="ROUTINE", help="routine id or start of its title")
+    check.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
+    check.add_argument(
+        "--count", metavar="N", type=_count, default=1, help="how many (default 1; <0 removes)"
+    )
+
+    log = commands.add_parser("log", parents=[common], help="log an interaction with a contact")
+    log.add_argument("contact", metavar="CONTACT", help="contact id or start of their name")
+    log.add_argument("--kind", choices=INTERACTION_KINDS, default="other")
+    exchange = log.add_mutually_exclusive_group()
+    exchange.add_argument("--gave", action="store_true", help="you gave help or value")
+    exchange.add_argument("--asked", action="store_true", help="you asked for something")
+    log.add_argument("--minutes", metavar="N", type=_positive, default=0)
+    log.add_argument("--note", metavar="TEXT")
+    log.add_argument("--venue", metavar="TEXT", help="where (for events)")
+    log.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
+    log.add_argument("--follow-up", metavar="DATE", help="when to follow up next")
+    log.add_argument("--promise", metavar="TEXT", help="what you committed to by the follow-up")
+
+    due = commands.add_parser(
+        "due", parents=[common], help="follow-ups, milestones and routines that are due"
+    )
+    due.add_argument("--days", metavar="N", type=_positive, default=7, help="look ahead N days")
+    due.add_argument("--json", action="store_true", help="print one JSON object")
+
+    commands.add_parser("validate", parents=[common], help="check the store; report every problem")
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put the store back as it was at an earlier time, from its backups",
+        description="Put the store back as it was at WHEN: each file's newest version saved "
+        "then or before, from the backups netplan keeps in .backups/. The current files are "
+        "backed up first, so a restore can itself be undone. Without WHEN: list the versions.",
+    )
+    restore.add_argument(
+        "when",
+        metavar="WHEN",
+        nargs="?",
+        help="a DATE (as the store was at the end of that day: yesterday, 2026-11-24), "
+        "a time (2026-11-24T15:30) or now",
+    )
+    restore.add_argument(
+        "--list", action="store_true", help="list the versions kept of each file, newest first"
+    )
+
+    imports = commands.add_parser(
+        "import", parents=[common], help="merge contacts from a LinkedIn or vCard export"
+    )
+    formats = imports.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+    )
+    for name, metavar, what in (
+        ("linkedin", "FILE.csv", 'LinkedIn "Connections.csv" export'),
+        ("vcard", "FILE.vcf", "vCard file (3.0 or 4.0), one or many cards"),
+    ):
+        source = formats.add_parser(name, parents=[common], help=what)
+        source.add_argument("file", metavar=metavar, help=what)
+        source.add_argument(
+            "--dry-run", action="store_true", help="print the report, write nothing"
+        )
+
+    exports = commands.add_parser(
+        "export", parents=[common], help="write the store as iCalendar, CSV or JSON"
+    )
+    targets = exports.add_subparsers(
+        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+    )
+    for name, metavar, what in (
+        ("ics", "FILE", "follow-ups and milestones as an iCalendar file"),
+        ("csv", "DIR", "contacts.csv, interactions.csv, completions.csv in DIR"),
+        ("json", "FILE", "the whole store as one JSON document"),
+    ):
+        target = targets.add_parser(name, parents=[common], help=what)
+        target.add_argument("target", metavar=metavar, help=what)
+    return parser
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def cmd_app(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    from netplan.workspace import read_plan
+
+    today = today_of(environ)
+    store = open_store(args, environ)
+    # Check plan.toml before the terminal is taken over: a broken one is a message and exit
+    # status 1, like every command. Contacts and journal are read by the app, in a worker.
+    plan = read_plan(store)
+    from netplan.tui.app import NetplanApp
+
+    app = NetplanApp(store=store, today=today, plan=plan)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+Command = Callable[[argparse.Namespace, Mapping[str, str], TextIO], int]
+# Where each command lives; only the module of the command that runs is imported.
+COMMANDS: dict[str, str] = {
+    "path": "report",
+    "demo": "record",
+    "check": "record",
+    "log": "record",
+    "due": "report",
+    "validate": "report",
+    "import": "files",
+    "export": "files",
+    "restore": "files",
+}
+
+
+def _command(name: str | None) -> Command:
+    if name is None:
+        return cmd_app
+    import importlib
+
+    module = importlib.import_module(f"netplan.cli.{COMMANDS[name]}")
+    return getattr(module, f"cmd_{name}")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Run netplan; returns the exit status."""
+    from netplan.runtime.gc_pause import start_done
+    from netplan.store import StoreError
+
+    environ = os.environ if environ is None else environ
+    out = sys.stdout if out is None else out
+    args = build_parser().parse_args(argv)
+    if args.command is not None:
+        start_done()  # the app resumes the collector after its first frame instead
+    try:
+        return _command(args.command)(args, environ, out)
+    except CommandError as error:
+        print(f"netplan: {for_terminal(str(error), NEWLINE)}", file=sys.stderr)
+        return error.status
+    except StoreError as error:
+        for problem in error.problems:
+            print(f"netplan: {for_terminal(problem, NEWLINE)}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `netplan due | head` closing the pipe early is not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -12,10 +12,10 @@ from netplan.cli.support import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
-    _day,
-    _open_store,
-    _plural,
-    _today,
+    day_of,
+    open_store,
+    plural,
+    today_of,
 )
 
 
@@ -26,13 +26,15 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     from netplan.importers.merge import merge
     from netplan.models import ContactBook
     from netplan.store import FILES, Store, resolve_folder
+    from netplan.workspace import open_workspace
+    from netplan.workspace.edits import replace_files
 
     if args.format == "linkedin":
         from netplan.importers.linkedin import parse_file
     else:
         from netplan.importers.vcard import parse_file
 
-    today = _today(environ)
+    today = today_of(environ)
     try:
         parsed = parse_file(Path(args.file))
     except ImportFailed as error:
@@ -44,12 +46,13 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         book = ContactBook() if fresh else store.load().contacts
         _book, report = merge(book, parsed, today)
     else:
-        store = _open_store(args, environ)
-        with store.lock():
-            snapshot = store.load()
-            book, report = merge(snapshot.contacts, parsed, today)
+        store = open_store(args, environ)
+        with open_workspace(store, today) as workspace:
+            assert workspace.data.contacts is not None
+            book, report = merge(workspace.data.contacts, parsed, today)
             if report.changed:
-                store.save(contacts=book)
+                workspace.apply(replace_files(f"Import {args.format}", contacts=book))
+                workspace.save()
     print(report.render(dry_run=args.dry_run), file=out)
     return EXIT_OK
 
@@ -59,8 +62,8 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 
     from netplan.exporters import ExportFailed, write_file
 
-    today = _today(environ)
-    store = _open_store(args, environ)
+    today = today_of(environ)
+    store = open_store(args, environ)
     snapshot = store.load()
     plan, book, journal = snapshot.plan, snapshot.contacts, snapshot.journal
     target = Path(args.target)
@@ -71,7 +74,7 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
             data = export_ics(plan, book, journal, today)
             write_file(target, data)
             events = data.count(b"BEGIN:VEVENT")
-            print(f"Wrote {_plural(events, 'event')} to {target}.", file=out)
+            print(f"Wrote {plural(events, 'event')} to {target}.", file=out)
         elif args.format == "csv":
             from netplan.exporters.tabular import export_csv
 
@@ -112,7 +115,7 @@ def _moment(text: str, today: date) -> tuple[datetime, str]:
                 f'WHEN: "{value}" is not a real time ({error})', EXIT_USAGE
             ) from None
         return moment, f"at {moment:%Y-%m-%d %H:%M:%S}"
-    day = _day(value, today, "WHEN")
+    day = day_of(value, today, "WHEN")
     return datetime.combine(day, time.max), f"at the end of {day.isoformat()}"
 
 
@@ -141,7 +144,7 @@ def _list_versions(store: Any, out: TextIO) -> None:
 def cmd_restore(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from netplan.store import FILES, Store, resolve_folder
 
-    today = _today(environ)
+    today = today_of(environ)
     store = Store(resolve_folder(getattr(args, "data", None), environ))
     if not store.folder.is_dir():
         raise CommandError(f"{store.folder} is not a netplan store folder (nothing to restore)")

@@ -21,7 +21,7 @@ class CommandError(Exception):
         self.status = status
 
 
-def _today(environ: Mapping[str, str]) -> date:
+def today_of(environ: Mapping[str, str]) -> date:
     from netplan.domain.clock import today
 
     try:
@@ -30,7 +30,8 @@ def _today(environ: Mapping[str, str]) -> date:
         raise CommandError(str(error), EXIT_USAGE) from None
 
 
-def _day(text: str, today: date, option: str) -> date:
+def day_of(text: str, today: date, option: str) -> date:
+    """A DATE argument (YYYY-MM-DD, today, yesterday, +Nd …)."""
     from netplan.domain.periods import parse_day
 
     try:
@@ -43,7 +44,7 @@ def _day(text: str, today: date, option: str) -> date:
         ) from None
 
 
-def _open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
+def open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     from netplan.store import Store, resolve_folder
 
     store = Store(resolve_folder(getattr(args, "data", None), environ))
@@ -51,23 +52,9 @@ def _open_store(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     return store
 
 
-def _read_plan(store: Any) -> Any:
-    """plan.toml alone, with its own references checked (a check-off's or a goal's routine):
-    what `check` and the app need before they start, without reading the other files."""
-    from netplan.models import ContactBook, Journal, check_references
-    from netplan.store import StoreError
-
-    plan = store.read_plan()
-    # model_construct: empty books without building their validators (5 ms at start-up).
-    problems = check_references(
-        plan, ContactBook.model_construct(), Journal.model_construct(), store.folder
-    )
-    if problems:
-        raise StoreError(problems[0], problems)
-    return plan
-
-
-def _resolve(kind: str, query: str, find: Callable[[], Any], label: Callable[[Any], str]) -> Any:
+def resolve_one(kind: str, query: str, find: Callable[[], Any], label: Callable[[Any], str]) -> Any:
+    """What `find` finds for the user's `query`; CommandError listing the candidates when it
+    is ambiguous or unknown."""
     from netplan.domain.lookup import AmbiguousError, NotFoundError
 
     try:
@@ -88,8 +75,5 @@ def _resolve(kind: str, query: str, find: Callable[[], Any], label: Callable[[An
         raise CommandError(f'no {kind} matches "{query}"{known}') from None
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-# --- commands ------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from netplan.models import Exchange, Interaction, Journal
-from netplan.runtime.pausing import Pause, pausing
 
 
 @dataclass(frozen=True)
@@ -42,14 +41,13 @@ def balances(
     journal: Journal,
     start: date | None = None,
     end: date | None = None,
-    pause: Pause | None = None,
 ) -> dict[str, Balance]:
     """Balance per contact id over interactions from `start` to `end` (inclusive, open if None).
 
     Contacts without interactions in the range are absent: use `.get(id, Balance())`.
     """
     counts: dict[str, list[int]] = {}
-    for interaction in pausing(journal.interactions, pause):
+    for interaction in journal.interactions:
         if _in_range(interaction, start, end):
             _tally(counts.setdefault(interaction.contact, [0, 0, 0]), interaction.exchange)
     return {contact: Balance(*c) for contact, c in counts.items()}
@@ -59,11 +57,17 @@ def total_balance(
     journal: Journal,
     start: date | None = None,
     end: date | None = None,
-    pause: Pause | None = None,
 ) -> Balance:
     """Balance over everyone, e.g. this month's give/ask."""
     counts = [0, 0, 0]
-    for interaction in pausing(journal.interactions, pause):
+    for interaction in journal.interactions:
         if _in_range(interaction, start, end):
             _tally(counts, interaction.exchange)
     return Balance(*counts)
+
+
+def ask_before_giving(before: Balance | None) -> bool:
+    """Whether one more ask, on top of `before`, leaves the contact "give first": the hint
+    to offer help first, in the log form and after `netplan log --asked`."""
+    before = before or Balance()
+    return Balance(before.gave, before.asked + 1, before.neutral).give_first

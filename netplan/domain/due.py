@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from netplan.domain.followups import FollowUp, MilestoneDue, follow_ups, upcoming_milestones
+from netplan.domain.followups import FollowUp, MilestoneDue
+from netplan.domain.people_index import PeopleIndex
 from netplan.domain.routines import RoutineStatus, routine_statuses
-from netplan.models import ContactBook, Journal, Period, Plan
+from netplan.models import Period, Plan
 
 
 @dataclass(frozen=True)
@@ -19,9 +20,7 @@ class DueReport:
     routines: list[RoutineStatus]
 
 
-def due_report(
-    plan: Plan, contacts: ContactBook, journal: Journal, today: date, days: int = 7
-) -> DueReport:
+def due_report(plan: Plan, people: PeopleIndex, today: date, days: int = 7) -> DueReport:
     """Follow-ups overdue or due within `days`, milestones within `days`, and routines not yet
     met in the current week (first) or month (then), in plan order."""
     routines = [
@@ -32,8 +31,8 @@ def due_report(
     ]
     return DueReport(
         today=today,
-        followups=follow_ups(contacts, journal, plan.settings, today, within_days=days),
-        milestones=upcoming_milestones(contacts, today, days),
+        followups=people.follow_ups(within_days=days),
+        milestones=people.milestones(days),
         routines=routines,
     )
 

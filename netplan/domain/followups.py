@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Settings
-from netplan.runtime.pausing import Pause, pausing
+from netplan.models import Contact, Interaction, Journal, Milestone, Settings
 
 
 def tag_cadences(settings: Settings) -> dict[str, int]:
@@ -36,10 +35,10 @@ def cadence_for(contact: Contact, settings: Settings) -> int | None:
     return cadence_with(contact, tag_cadences(settings))
 
 
-def last_interaction_days(journal: Journal, pause: Pause | None = None) -> dict[str, date]:
+def last_interaction_days(journal: Journal) -> dict[str, date]:
     """Newest interaction day per contact id, in one pass over the journal."""
     last: dict[str, date] = {}
-    for interaction in pausing(journal.interactions, pause):
+    for interaction in journal.interactions:
         seen = last.get(interaction.contact)
         if seen is None or interaction.on > seen:
             last[interaction.contact] = interaction.on
@@ -90,38 +89,6 @@ class FollowUp:
     overdue_days: int
 
 
-def follow_ups(
-    contacts: ContactBook,
-    journal: Journal,
-    settings: Settings,
-    today: date,
-    within_days: int | None,
-    pause: Pause | None = None,
-) -> list[FollowUp]:
-    """Non-archived contacts due before today or within `within_days` (None: any due date).
-
-    Most overdue first, then by name. Linear in contacts + interactions. `pause` is called
-    now and then (see netplan.runtime.pausing).
-    """
-    last = last_interaction_days(journal, pause)
-    by_tag = tag_cadences(settings)
-    # Sort keys made in the (pausing) loop, so the sort runs no Python code; contact ids are
-    # unique, so two entries never get as far as comparing their FollowUp.
-    found: list[tuple[int, str, str, FollowUp]] = []
-    for contact in pausing(contacts.contacts, pause):
-        if contact.archived:
-            continue
-        due = due_with(contact, cadence_with(contact, by_tag), last.get(contact.id))
-        if due is None:
-            continue
-        overdue = (today - due).days
-        if within_days is None or -overdue <= within_days:
-            item = FollowUp(contact=contact, due=due, overdue_days=overdue)
-            found.append((-overdue, contact.name.casefold(), contact.id, item))
-    found.sort()
-    return [entry[3] for entry in found]
-
-
 def on_year(day: date, year: int) -> date:
     """`day`'s month and day in `year`; Feb 29 becomes Feb 28 in a common year."""
     if day.month == 2 and day.day == 29 and not calendar.isleap(year):
@@ -154,39 +121,15 @@ class MilestoneDue:
     on: date
 
 
-def upcoming_milestones(
-    contacts: ContactBook, today: date, days: int, pause: Pause | None = None
-) -> list[MilestoneDue]:
-    """Milestones of non-archived contacts falling from today to today + `days`, soonest first.
-
-    `pause` is called now and then (see netplan.runtime.pausing)."""
-    if days < 0:
-        return []
-    try:
-        horizon = today + timedelta(days=days)
-    except OverflowError:
-        horizon = date.max
-    found: list[MilestoneDue] = []
-    for contact in pausing(contacts.contacts, pause):
-        if contact.archived:
-            continue
-        for milestone in contact.milestones:
-            on = next_occurrence(milestone, today)
-            if on is not None and on <= horizon:
-                found.append(MilestoneDue(contact=contact, milestone=milestone, on=on))
-    found.sort(key=lambda m: (m.on, m.contact.name.casefold(), m.contact.id, m.milestone.label))
-    return found
-
-
-def contact_promise(contact_id: str, journal: Journal) -> str | None:
-    """The promise of the contact's latest interaction with a follow-up, if it made one.
+def latest_follow_up(interactions: Iterable[Interaction]) -> Interaction | None:
+    """The latest interaction that set a follow-up: its promise is the one standing.
 
     "Latest" is by day; on the same day the one logged later in the journal wins.
     """
     latest: Interaction | None = None
-    for interaction in journal.interactions:
-        if interaction.contact != contact_id or interaction.follow_up is None:
+    for interaction in interactions:
+        if interaction.follow_up is None:
             continue
         if latest is None or interaction.on >= latest.on:
             latest = interaction
-    return latest.promise if latest is not None else None
+    return latest

@@ -1,59 +1,41 @@
-"""What the Contacts tab lists: one row per contact with its derived values, sorted and filtered.
+"""What netplan derives from contacts and the journal, once, for every view.
 
-Pure Python (no Textual). `RowModel` makes one pass over contacts and journal for the values a
-row shows (last contact, next follow-up, give/ask balance, a case-folded search string) and an
-index of the journal by contact, then keeps them up to date by recomputing only the records an
-edit touched. A filter keystroke is then one substring test per contact, or fewer while the
-query only grows.
+`PeopleIndex` makes one pass over contacts and journal for the values each contact's row
+needs (last contact, next follow-up, cadence, give/ask balance, upcoming milestones, a
+case-folded search string) and an index of the journal by contact. The Contacts tab, the
+agenda, goals and `netplan due` all read it.
+
+It follows the data: `update` recomputes only the records an edit touched (contacts and
+interactions are compared by identity with the previous version: edits copy lists but keep
+untouched records), and rebuilds everything after a large difference. `build` is the one
+derivation over everyone; it yields now and then, so a caller on another thread can step
+aside for the app between pieces.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import heapq
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
+from datetime import date, timedelta
 from operator import is_not
 
-from netplan.domain.balance import Balance, balances
+from netplan.domain.balance import Balance
 from netplan.domain.followups import (
+    FollowUp,
+    MilestoneDue,
     cadence_with,
     due_with,
-    last_interaction_days,
     next_occurrence,
     tag_cadences,
 )
-from netplan.models import (
-    Contact,
-    ContactBook,
-    Exchange,
-    Interaction,
-    Journal,
-    Milestone,
-    Settings,
-)
-from netplan.runtime.pausing import Pause, pausing
+from netplan.domain.suggestions import MILESTONE_DAYS, SOON_DAYS, Suggestion, suggestion_for
+from netplan.models import Contact, ContactBook, Exchange, Interaction, Journal, Milestone, Settings
 
 NO_BALANCE = Balance()
-SOON_DAYS = 7  # a follow-up due within this many days is "due soon"
-
-
-class Sort(StrEnum):
-    due = "due"
-    name = "name"
-    last = "last"
-
-    @property
-    def label(self) -> str:
-        return {
-            Sort.due: "follow-up, most overdue first",
-            Sort.name: "name",
-            Sort.last: "last contact, longest ago first",
-        }[self]
-
-    def next(self) -> Sort:
-        order = list(Sort)
-        return order[(order.index(self) + 1) % len(order)]
+STEP = 1000  # records between two yields of `build`: 3–10 ms of work on the benchmark machine
+_NEVER = -1  # ordinal of "no last contact": sorts before every real day
+_NO_DUE = date.max.toordinal() + 1  # ordinal of "no follow-up": sorts after every real day
 
 
 def search_text(contact: Contact) -> str:
@@ -64,16 +46,14 @@ def search_text(contact: Contact) -> str:
     return "\n".join(parts).casefold()
 
 
-_NEVER = -1  # ordinal of "no last contact": sorts before every real day
-_NO_DUE = date.max.toordinal() + 1  # ordinal of "no follow-up": sorts after every real day
-
-
 @dataclass(slots=True)
 class ContactRow:
     contact: Contact
     last: date | None  # day of the newest interaction
     due: date | None  # next follow-up
+    cadence: int | None
     balance: Balance
+    milestones: tuple[tuple[date, Milestone], ...]  # next occurrences, soonest first
     search: str  # what a filter looks in, case-folded
     name_key: str  # case-folded name + id: a total order by name
     due_ord: int
@@ -84,14 +64,8 @@ class ContactRow:
         return self.contact.id
 
 
-class RowModel:
-    """Rows of the non-archived contacts, kept up to date as contacts and journal change.
-
-    `update` recomputes only what a change touched: contacts and interactions are compared by
-    identity with the previous version (edits copy lists but keep untouched records), so logging
-    one interaction or editing one contact costs a few passes of cheap identity checks instead of
-    rebuilding 30,000 rows. A large difference (a reload from disk, an import) rebuilds it all.
-    """
+class PeopleIndex:
+    """Rows of the non-archived contacts, and the journal by contact and by day."""
 
     FULL_REBUILD = 2000  # changed records above which rebuilding everything is cheaper
 
@@ -105,7 +79,13 @@ class RowModel:
         self.overdue = 0
         self.version = 0  # bumped whenever rows change
         self._last: dict[str, date] = {}
-        self._tally: dict[str, Balance] = {}
+        self._balances: dict[str, Balance] = {}
+
+    @classmethod
+    def of(cls, book: ContactBook, journal: Journal, settings: Settings, today: date):
+        index = cls()
+        index.update(book, journal, settings, today)
+        return index
 
     # reading
 
@@ -121,30 +101,22 @@ class RowModel:
 
     # updating
 
-    def update(
-        self,
-        book: ContactBook,
-        journal: Journal,
-        settings: Settings,
-        today: date,
-        pause: Pause | None = None,
-    ) -> bool:
-        """Adopt new contacts and journal; False when nothing the rows show changed.
-
-        `pause` is called now and then while all rows are derived (see netplan.runtime.pausing).
-        """
+    def update(self, book: ContactBook, journal: Journal, settings: Settings, today: date) -> bool:
+        """Adopt new contacts and journal (or a new day); False when nothing the rows show
+        changed."""
         cadences = tag_cadences(settings)
-        if book is self.book and journal is self.journal and cadences == self.cadences:
+        same_day = today == self.today
+        if book is self.book and journal is self.journal and cadences == self.cadences and same_day:
             return False
-        if cadences != self.cadences or today != self.today or self.book is None:
-            self._rebuild(book, journal, cadences, today, pause)
+        if cadences != self.cadences or not same_day or self.book is None:
+            self.rebuild(book, journal, settings, today)
             return True
         assert self.journal is not None
         touched: set[str] = set()
         if journal is not self.journal:
             added, removed = _difference(self.journal.interactions, journal.interactions)
             if len(added) + len(removed) > self.FULL_REBUILD:
-                self._rebuild(book, journal, cadences, today)
+                self.rebuild(book, journal, settings, today)
                 return True
             touched = {i.contact for i in added} | {i.contact for i in removed}
             self._reindex(journal, touched)
@@ -153,7 +125,7 @@ class RowModel:
         if book is not self.book:
             changed, gone = _difference(self.book.contacts, book.contacts)
             if len(changed) + len(gone) > self.FULL_REBUILD:
-                self._rebuild(book, journal, cadences, today)
+                self.rebuild(book, journal, settings, today)
                 return True
         self.book, self.journal = book, journal
         for contact in gone:
@@ -168,28 +140,38 @@ class RowModel:
         self.version += 1
         return True
 
-    def _rebuild(
-        self,
-        book: ContactBook,
-        journal: Journal,
-        cadences: dict[str, int],
-        today: date,
-        pause: Pause | None = None,
-    ) -> None:
-        self.book, self.journal, self.cadences, self.today = book, journal, cadences, today
+    def rebuild(self, book: ContactBook, journal: Journal, settings: Settings, today: date):
+        for _ in self.build(book, journal, settings, today):
+            pass
+
+    def build(
+        self, book: ContactBook, journal: Journal, settings: Settings, today: date
+    ) -> Iterator[None]:
+        """Derive everything from scratch, yielding every STEP records."""
+        self.book, self.journal, self.today = book, journal, today
+        self.cadences = tag_cadences(settings)
         by_contact: dict[str, list[Interaction]] = {}
-        for interaction in pausing(journal.interactions, pause):
-            entries = by_contact.get(interaction.contact)
+        last: dict[str, date] = {}
+        for number, interaction in enumerate(journal.interactions):
+            if number % STEP == 0:
+                yield
+            contact_id = interaction.contact
+            entries = by_contact.get(contact_id)
             if entries is None:
-                by_contact[interaction.contact] = [interaction]
+                by_contact[contact_id] = [interaction]
             else:
                 entries.append(interaction)
-        self.by_contact = by_contact
-        self._last = last_interaction_days(journal, pause)
-        self._tally = balances(journal, pause=pause)
+            seen = last.get(contact_id)
+            if seen is None or interaction.on > seen:
+                last[contact_id] = interaction.on
+        self.by_contact, self._last = by_contact, last
+        yield
+        self._balances = {cid: _balance(entries) for cid, entries in by_contact.items()}
         self.by_id = {}
         self.overdue = 0
-        for contact in pausing(book.contacts, pause):
+        for number, contact in enumerate(book.contacts):
+            if number % STEP == 0:
+                yield
             if not contact.archived:
                 self._add(contact)
         self.version += 1
@@ -205,11 +187,11 @@ class RowModel:
             if entries:
                 self.by_contact[contact_id] = entries
                 self._last[contact_id] = max(i.on for i in entries)
-                self._tally[contact_id] = _balance(entries)
+                self._balances[contact_id] = _balance(entries)
             else:
                 self.by_contact.pop(contact_id, None)
                 self._last.pop(contact_id, None)
-                self._tally.pop(contact_id, None)
+                self._balances.pop(contact_id, None)
 
     def _drop(self, contact_id: str) -> None:
         row = self.by_id.pop(contact_id, None)
@@ -223,23 +205,88 @@ class RowModel:
 
     def _add(self, contact: Contact) -> None:
         contact_id = contact.id
+        today = self.today
+        assert today is not None
         last = self._last.get(contact_id)
+        cadence = cadence_with(contact, self.cadences)
         due = contact.follow_up
         if due is None:
-            due = due_with(contact, cadence_with(contact, self.cadences), last)
-        if due is not None and due < self.today:
+            due = due_with(contact, cadence, last)
+        if due is not None and due < today:
             self.overdue += 1
+        milestones: tuple[tuple[date, Milestone], ...] = ()
+        if contact.milestones:
+            found = [(on, m) for m in contact.milestones if (on := next_occurrence(m, today))]
+            milestones = tuple(sorted(found, key=lambda pair: (pair[0], pair[1].label)))
         name = contact.name.casefold()
         self.by_id[contact_id] = ContactRow(
             contact,
             last,
             due,
-            self._tally.get(contact_id, NO_BALANCE),
+            cadence,
+            self._balances.get(contact_id, NO_BALANCE),
+            milestones,
             search_text(contact),
             f"{name}\x00{contact_id}",
             _NO_DUE if due is None else due.toordinal(),
             _NEVER if last is None else last.toordinal(),
         )
+
+    # what the agenda and `netplan due` ask
+
+    def follow_ups(self, within_days: int | None) -> list[FollowUp]:
+        """Contacts due before today or within `within_days` (None: any due date), most
+        overdue first, then by name."""
+        assert self.today is not None
+        today = self.today.toordinal()
+        limit = _NO_DUE - 1 if within_days is None else today + within_days
+        found = [
+            (row.due_ord, row.name_key, row) for row in self.by_id.values() if row.due_ord <= limit
+        ]
+        found.sort(key=lambda entry: (entry[0], entry[1]))
+        return [
+            FollowUp(contact=row.contact, due=row.due, overdue_days=today - due)  # type: ignore[arg-type]
+            for due, _name, row in found
+        ]
+
+    def milestones(self, days: int) -> list[MilestoneDue]:
+        """Milestones falling from today to today + `days`, soonest first."""
+        assert self.today is not None
+        if days < 0:
+            return []
+        try:
+            horizon = self.today + timedelta(days=days)
+        except OverflowError:
+            horizon = date.max
+        found = [
+            MilestoneDue(contact=row.contact, milestone=milestone, on=on)
+            for row in self.by_id.values()
+            if row.milestones
+            for on, milestone in row.milestones
+            if on <= horizon
+        ]
+        found.sort(key=lambda m: (m.on, m.contact.name.casefold(), m.contact.id, m.milestone.label))
+        return found
+
+    def suggestions(self, limit: int = 5) -> list[Suggestion]:
+        """At most `limit` contacts worth reaching out to, best first (see suggestions)."""
+        assert self.today is not None
+        if limit <= 0:
+            return []
+        today = self.today
+        soon = today.toordinal() + SOON_DAYS
+        near = today + timedelta(days=MILESTONE_DAYS)
+        found: list[tuple[float, str, Suggestion]] = []
+        for row in self.by_id.values():
+            quiet = not row.milestones or row.milestones[0][0] > near
+            if row.due_ord > soon and not row.balance.give_first and quiet:
+                continue  # no reason to suggest them: skip the scoring
+            suggestion = suggestion_for(
+                row.contact, row.due, row.cadence, row.balance.give_first, row.milestones, today
+            )
+            if suggestion is not None:
+                found.append((-round(suggestion.score, 6), row.name_key, suggestion))
+        return [entry[2] for entry in heapq.nsmallest(limit, found, key=lambda e: e[:2])]
 
 
 def _balance(entries: Sequence[Interaction]) -> Balance:
@@ -266,147 +313,3 @@ def _difference(old: Sequence, new: Sequence) -> tuple[list, list]:
     added = [x for x in new_middle if id(x) not in old_ids]
     removed = [x for x in old_middle if id(x) not in new_ids]
     return added, removed
-
-
-# --- sorting and filtering ---------------------------------------------------------------
-
-
-def _by_name(row: ContactRow) -> str:
-    return row.name_key
-
-
-def _by_due(row: ContactRow) -> int:
-    return row.due_ord
-
-
-def _by_last(row: ContactRow) -> int:
-    return row.last_ord
-
-
-def sort_rows(rows: Sequence[ContactRow], order: Sort) -> list[ContactRow]:
-    """Sorted by name, or (stable on the name order) by next follow-up, earliest first and
-    none last, or by last contact, never first then the longest ago."""
-    ordered = sorted(rows, key=_by_name)
-    if order == Sort.due:
-        ordered.sort(key=_by_due)
-    elif order == Sort.last:
-        ordered.sort(key=_by_last)
-    return ordered
-
-
-def terms_of(query: str) -> list[str]:
-    return query.casefold().split()
-
-
-def filter_rows(rows: Sequence[ContactRow], query: str) -> list[ContactRow]:
-    """Rows whose search text holds every word of the query (any order, any case)."""
-    terms = terms_of(query)
-    if not terms:
-        return list(rows)
-    if len(terms) == 1:
-        term = terms[0]
-        return [r for r in rows if term in r.search]
-    return [r for r in rows if all(t in r.search for t in terms)]
-
-
-class Filter:
-    """filter_rows over a fixed list that narrows its last answer while the query only grows
-    (typing one more letter), instead of scanning every row again."""
-
-    def __init__(self, rows: Sequence[ContactRow]) -> None:
-        self.rows = rows
-        self._query = ""
-        self._result: list[ContactRow] = list(rows)
-
-    def __call__(self, query: str) -> list[ContactRow]:
-        if not terms_of(query):
-            result = list(self.rows)
-        elif self._query and query.startswith(self._query):
-            result = filter_rows(self._result, query)
-        else:
-            result = filter_rows(self.rows, query)
-        self._query, self._result = query, result
-        return result
-
-
-# --- what a row and the detail pane say --------------------------------------------------
-
-
-def days_ago(last: date | None, today: date) -> str:
-    if last is None:
-        return "never"
-    days = (today - last).days
-    if days == 0:
-        return "today"
-    if days < 0:
-        return f"in {-days}d"
-    return f"{days}d"
-
-
-def due_state(due: date | None, today: date) -> str:
-    """ "overdue", "soon" (today or within SOON_DAYS), "later" or "none"."""
-    if due is None:
-        return "none"
-    days = (due - today).days
-    if days < 0:
-        return "overdue"
-    if days <= SOON_DAYS:
-        return "soon"
-    return "later"
-
-
-def in_words(day: date, today: date) -> str:
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    if days > 0:
-        return f"in {days} days"
-    return f"{-days} days ago"
-
-
-def overdue_words(due: date, today: date) -> str:
-    days = (today - due).days
-    if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} overdue"
-    return in_words(due, today)
-
-
-def next_milestone(contact: Contact, today: date) -> tuple[Milestone, date] | None:
-    found = [(on, m) for m in contact.milestones if (on := next_occurrence(m, today)) is not None]
-    if not found:
-        return None
-    on, milestone = min(found, key=lambda pair: (pair[0], pair[1].label))
-    return milestone, on
-
-
-def newest_first(interactions: Sequence[Interaction]) -> list[Interaction]:
-    """Newest day first; on the same day the one logged later first."""
-    indexed = list(enumerate(interactions))
-    indexed.sort(key=lambda pair: (pair[1].on, pair[0]), reverse=True)
-    return [interaction for _n, interaction in indexed]
-
-
-def last_promise(interactions: Sequence[Interaction]) -> Interaction | None:
-    """The latest interaction that set a follow-up (same rule as followups.contact_promise)."""
-    latest: Interaction | None = None
-    for interaction in interactions:
-        if interaction.follow_up is None:
-            continue
-        if latest is None or interaction.on >= latest.on:
-            latest = interaction
-    return latest if latest is not None and latest.promise else None
-
-
-def cadence_source(contact: Contact, by_tag: Mapping[str, int]) -> str | None:
-    """ "every 30 days" with where it comes from, or None when there is no cadence."""
-    if contact.cadence_days is not None:
-        return f"every {contact.cadence_days} days"
-    found = [(by_tag[t.casefold()], t) for t in contact.tags if t.casefold() in by_tag]
-    if not found:
-        return None
-    days, tag = min(found)
-    return f"every {days} days (tag {tag})"

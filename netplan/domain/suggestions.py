@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from netplan.domain.balance import balances
-from netplan.domain.followups import (
-    cadence_with,
-    due_with,
-    last_interaction_days,
-    next_occurrence,
-    tag_cadences,
-)
-from netplan.models import Contact, ContactBook, Journal, Settings
-from netplan.runtime.pausing import Pause, pausing
+from netplan.models import Contact, Milestone
 
 MILESTONE_DAYS = 14  # how far ahead a milestone is a reason to get in touch
 SOON_DAYS = 7  # a follow-up due within this many days is "this week"
@@ -49,13 +40,20 @@ def _when(n: int) -> str:
     return f"in {n} days"
 
 
-def _score(
+def suggestion_for(
     contact: Contact,
     due: date | None,
     cadence: int | None,
     give_first: bool,
+    milestones: Sequence[tuple[date, Milestone]],
     today: date,
-) -> tuple[float, list[str]]:
+) -> Suggestion | None:
+    """Why (and how much) to reach out to a contact now; None when there is no reason.
+
+    Ranked by how overdue their follow-up is relative to their cadence (or a follow-up due
+    within the week), milestones within 14 days (`milestones`: their next days, soonest
+    first), and "give first" flags.
+    """
     score = 0.0
     reasons: list[str] = []
     if due is not None:
@@ -68,11 +66,7 @@ def _score(
         elif -overdue <= SOON_DAYS:
             score += DUE_SOON_BASE * (2 - (-overdue) / (SOON_DAYS + 1))
             reasons.append(f"follow-up {_when(-overdue)}")
-    upcoming = sorted(
-        (on, m.label)
-        for m in contact.milestones
-        if (on := next_occurrence(m, today)) is not None and (on - today).days <= MILESTONE_DAYS
-    )
+    upcoming = [(on, m.label) for on, m in milestones if (on - today).days <= MILESTONE_DAYS]
     if upcoming:
         soonest = (upcoming[0][0] - today).days
         score += MILESTONE_BASE * (1.5 - 0.5 * soonest / (MILESTONE_DAYS + 1))
@@ -80,43 +74,6 @@ def _score(
     if give_first:
         score += GIVE_FIRST_SCORE
         reasons.append("give first")
-    return score, reasons
-
-
-def suggest(
-    contacts: ContactBook,
-    journal: Journal,
-    settings: Settings,
-    today: date,
-    limit: int = 5,
-    pause: Pause | None = None,
-) -> list[Suggestion]:
-    """At most `limit` non-archived contacts worth reaching out to, best first.
-
-    Ranked by how overdue their follow-up is relative to their cadence (or a follow-up due
-    within the week), milestones within 14 days, and "give first" flags. Contacts with none of
-    these are not suggested. Ties go by name. Linear in contacts + interactions. `pause` is
-    called now and then (see netplan.runtime.pausing).
-    """
-    if limit <= 0:
-        return []
-    last = last_interaction_days(journal, pause)
-    balance = balances(journal, pause=pause)
-    by_tag = tag_cadences(settings)
-    # Sort keys made in the (pausing) loop, so choosing the best runs no Python code; contact
-    # ids are unique, so two entries never get as far as comparing contacts.
-    found: list[tuple[float, str, str, Contact, list[str]]] = []
-    for contact in pausing(contacts.contacts, pause):
-        if contact.archived:
-            continue
-        cadence = cadence_with(contact, by_tag)
-        due = due_with(contact, cadence, last.get(contact.id))
-        entry = balance.get(contact.id)
-        give_first = entry is not None and entry.give_first
-        score, reasons = _score(contact, due, cadence, give_first, today)
-        if reasons:
-            found.append((-round(score, 6), contact.name.casefold(), contact.id, contact, reasons))
-    return [
-        Suggestion(contact=contact, score=-score, reasons=tuple(reasons))
-        for score, _name, _id, contact, reasons in heapq.nsmallest(limit, found)
-    ]
+    if not reasons:
+        return None
+    return Suggestion(contact=contact, score=score, reasons=tuple(reasons))

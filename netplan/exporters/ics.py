@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from netplan import __version__
-from netplan.domain.followups import last_interaction_days, next_follow_up
+from netplan.domain.followups import last_interaction_days, latest_follow_up, next_follow_up
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
 from netplan.text import for_file, slugify
 
@@ -30,18 +30,6 @@ def followup_uid(contact: Contact) -> str:
 def milestone_uid(contact: Contact, milestone: Milestone) -> str:
     label = slugify(milestone.label) or "milestone"
     return f"milestone-{contact.id}-{label}-{milestone.date.isoformat()}@netplan"
-
-
-def _promises(journal: Journal) -> dict[str, Interaction]:
-    """Per contact, its latest interaction that set a follow-up (later entries win ties)."""
-    latest: dict[str, Interaction] = {}
-    for interaction in journal.interactions:
-        if interaction.follow_up is None:
-            continue
-        seen = latest.get(interaction.contact)
-        if seen is None or interaction.on >= seen.on:
-            latest[interaction.contact] = interaction
-    return latest
 
 
 def _next_day(day: date) -> date | None:
@@ -80,7 +68,9 @@ def export_ics(plan: Plan, book: ContactBook, journal: Journal, today: date) -> 
     calendar.add("x-wr-calname", "netplan")
 
     last = last_interaction_days(journal)
-    promises = _promises(journal)
+    by_contact: dict[str, list[Interaction]] = {}
+    for interaction in journal.interactions:
+        by_contact.setdefault(interaction.contact, []).append(interaction)
     followups: list[tuple[date, str, object]] = []
     milestones: list[tuple[date, str, object]] = []
     uids: set[str] = set()
@@ -100,7 +90,7 @@ def export_ics(plan: Plan, book: ContactBook, journal: Journal, today: date) -> 
         due = next_follow_up(contact, plan.settings, last.get(contact.id))
         if due is not None:
             lines = []
-            promised = promises.get(contact.id)
+            promised = latest_follow_up(by_contact.get(contact.id, ()))
             if (
                 contact.follow_up is not None
                 and promised is not None

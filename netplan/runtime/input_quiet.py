@@ -11,9 +11,6 @@ at most that long, so a held-down key slows the work but never stops it.
 from __future__ import annotations
 
 from time import monotonic, sleep
-from typing import Any
-
-from netplan.runtime.pausing import Pause
 
 QUIET_SECONDS = 0.1  # a keypress's handling and repaint, with room to spare
 
@@ -30,9 +27,3 @@ class InputQuiet:
         left = self._last_input + self.quiet - monotonic()
         if left > 0:
             sleep(min(left, self.quiet))
-
-
-def pause_for(app: Any) -> Pause | None:
-    """The pause for a widget's background work: its app's, when the app keeps one."""
-    quiet = getattr(app, "input_quiet", None)
-    return quiet.pause if isinstance(quiet, InputQuiet) else None

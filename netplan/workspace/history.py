@@ -1,8 +1,9 @@
-"""The app's working copy of the store: undo and redo, and what still needs saving.
+"""The working copy: the data as edited, what is on disk, undo and redo, what is unsaved.
 
-Plain Python (no Textual) so its rules are tested directly. Every change is an Edit; the ones
-applied since the last successful save are kept, numbered, so that a save can be matched to
-what it contained, and so they can be replayed on top of a file changed on disk by someone else.
+Every change is an Edit; the steps applied since the last successful save are kept, numbered,
+so that a save can be matched to what it held (`SaveJob.seq`) and so they can be replayed on
+top of a file changed on disk by someone else. The working copy belongs to one thread, the
+one that applies edits; save jobs are built there too (see Workspace).
 """
 
 from __future__ import annotations
@@ -10,22 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from netplan.workspace.plan_edits import Data, Edit, Step
-
-FILE_NAMES = ("plan", "contacts", "journal")
+from netplan.store import FileName
+from netplan.workspace.data import FILE_NAMES, Data
+from netplan.workspace.edits import Edit, Step
 
 
 @dataclass(frozen=True)
 class SaveJob:
-    """What one save writes: the files that differ from the last saved ones, as of `seq`."""
+    """What one save writes: the files that differ from the saved ones, as of edit `seq`."""
 
     seq: int
-    data: Data
-    files: dict[str, Any]
+    files: dict[FileName, Any]
 
 
 @dataclass
-class Session:
+class WorkingCopy:
     data: Data
     saved: Data = field(init=False)
     undo_stack: list[Edit] = field(default_factory=list)
@@ -43,13 +43,19 @@ class Session:
         after = step(self.data)
         if after == self.data:
             return False
+        # Data first, the number last: whoever reads `seq` and then `data` gets data at least
+        # as new as the number says (see save_job).
+        number = self.seq + 1
         self.data = after
-        self.seq += 1
-        self.unsaved.append((self.seq, step))
+        self.unsaved.append((number, step))
+        self.seq = number
         return True
 
     def apply(self, edit: Edit) -> bool:
-        """Apply a change; False (and nothing recorded) when it changes nothing."""
+        """Apply a change; False (and nothing recorded) when it changes nothing.
+
+        A step that raises (KeyError, ValueError) leaves the working copy as it was.
+        """
         if not self._run(edit.forward):
             return False
         self.undo_stack.append(edit)
@@ -78,7 +84,7 @@ class Session:
     def dirty(self) -> bool:
         return bool(self.unsaved)
 
-    def dirty_files(self) -> list[str]:
+    def dirty_files(self) -> list[FileName]:
         return [
             name
             for name in FILE_NAMES
@@ -87,10 +93,22 @@ class Session:
         ]
 
     def save_job(self) -> SaveJob | None:
+        """The next save, as of now; None when everything is on disk.
+
+        `seq` is read before the files, so even if an edit slipped in between (it cannot: the
+        owning thread builds jobs), the job would hold at least the edits it claims.
+        """
         if not self.unsaved:
             return None
-        files = {name: getattr(self.data, name) for name in self.dirty_files()}
-        return SaveJob(self.seq, self.data, files)
+        seq = self.seq
+        data = self.data
+        files = {
+            name: getattr(data, name)
+            for name in FILE_NAMES
+            if getattr(data, name) is not None
+            and getattr(data, name) is not getattr(self.saved, name)
+        }
+        return SaveJob(seq, files)
 
     def mark_saved(self, job: SaveJob) -> None:
         """A save of job finished: its files are now what is on disk."""
@@ -113,7 +131,7 @@ class Session:
         """Files read from disk (first load, or a reload): adopt them, replaying unsaved steps.
 
         Raises whatever a step raises when it no longer applies (the caller keeps this side's
-        version elsewhere); the session is then left unchanged.
+        version elsewhere); the working copy is then left unchanged.
         """
         base = replace(self.saved, **files)
         data = replace(self.data, **files)

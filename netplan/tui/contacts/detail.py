@@ -16,16 +16,15 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from netplan.domain.people_index import (
-    ContactRow,
+from netplan.domain.contact_list import (
     cadence_source,
     due_state,
     in_words,
-    last_promise,
     newest_first,
-    next_occurrence,
     overdue_words,
 )
+from netplan.domain.followups import latest_follow_up, next_occurrence
+from netplan.domain.people_index import ContactRow
 from netplan.models import Interaction
 from netplan.text import for_screen
 from netplan.tui.common.text import plain
@@ -96,8 +95,8 @@ def hooks(row: ContactRow, interactions: Sequence[Interaction], today: date) -> 
                 _value(plain(label), Text(f" · {_day(on)} ({in_words(on, today)})", style="cyan")),
             )
         )
-    promise = last_promise(interactions)
-    if promise is not None and promise.follow_up is not None:
+    promise = latest_follow_up(interactions)
+    if promise is not None and promise.promise and promise.follow_up is not None:
         fields.append(
             (
                 "Promised",
@@ -131,8 +130,8 @@ def detail(
         fields.append(("Follow-up", Text(when, DUE_STYLES[state])))
     else:
         fields.append(("Follow-up", Text("none (no date, no cadence)", style="dim")))
-    promise = last_promise(interactions)
-    if promise is not None and promise.follow_up is not None:
+    promise = latest_follow_up(interactions)
+    if promise is not None and promise.promise and promise.follow_up is not None:
         open_promise = contact.follow_up == promise.follow_up
         fields.append(
             (

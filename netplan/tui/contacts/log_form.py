@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -12,10 +11,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
+from netplan.domain.balance import ask_before_giving
+from netplan.domain.contact_list import cadence_source, in_words
 from netplan.domain.followups import apply_interaction, cadence_with, due_with
-from netplan.domain.people_index import ContactRow, cadence_source, in_words
+from netplan.domain.journal import LogRequest, interaction_for, log_problems
+from netplan.domain.people_index import ContactRow
 from netplan.domain.periods import parse_day
-from netplan.models import Exchange, Interaction, InteractionKind
+from netplan.models import Exchange, Interaction, InteractionKind, Journal
 from netplan.text import for_screen
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.common.text import plain
@@ -38,20 +40,19 @@ ASK_HINT = (
 )
 
 
-class LogForm(FormScreen[Interaction]):
+class LogForm(FormScreen[LogRequest]):
+    """What happened, as a LogRequest: the same rules and the same record as `netplan log`."""
+
     def __init__(
         self,
         row: ContactRow,
         interactions: Sequence[Interaction],
-        new_id: Any,
         today: date,
         cadences: Mapping[str, int],
     ) -> None:
-        """`new_id(day)` gives the id for an interaction on that day."""
         super().__init__()
         self.row = row
         self.interactions = interactions
-        self.new_id = new_id
         self.today = today
         self.cadences = cadences
         self._auto_minutes = str(TYPICAL_MINUTES["message"])
@@ -121,7 +122,7 @@ class LogForm(FormScreen[Interaction]):
     def _refresh_hints(self) -> None:
         exchange = self.query_one("#exchange", Select).value
         hint = self.query_one("#ask-hint", Label)
-        asking = exchange == Exchange.asked.value and self.row.balance.net <= 0
+        asking = exchange == Exchange.asked.value and ask_before_giving(self.row.balance)
         hint.update(ASK_HINT.format(name=for_screen(self.row.contact.name)) if asking else "")
         hint.display = asking
         self.query_one("#preview", Label).update(self._preview())
@@ -168,8 +169,8 @@ class LogForm(FormScreen[Interaction]):
     def action_save(self) -> None:
         errors: dict[str, str] = {}
 
-        def text(widget_id: str) -> str:
-            return for_screen(self.query_one(f"#{widget_id}", Input).value).strip()
+        def text(widget_id: str) -> str | None:
+            return for_screen(self.query_one(f"#{widget_id}", Input).value).strip() or None
 
         def day(widget_id: str, default: str = "") -> date | None:
             value = text(widget_id) or default
@@ -183,38 +184,33 @@ class LogForm(FormScreen[Interaction]):
 
         on = day("on", "today")
         follow_up = day("follow_up")
-        values: dict[str, Any] = {
-            "contact": self.row.contact.id,
-            "kind": self.query_one("#kind", Select).value,
-            "exchange": self.query_one("#exchange", Select).value,
-        }
-        minutes = text("minutes") or "0"
+        minutes = 0
         try:
-            values["minutes"] = int(minutes)
+            minutes = int(text("minutes") or "0")
         except ValueError:
             errors["minutes"] = "a whole number of minutes"
-        for field in ("note", "promise"):
-            if text(field):
-                values[field] = text(field)
-        if text("venue") and values["kind"] == InteractionKind.event.value:
-            values["venue"] = text("venue")
-        if on is not None:
-            values["on"] = on
-            values["id"] = self.new_id(on)
-        if follow_up is not None:
-            values["follow_up"] = follow_up
-            if on is not None and follow_up < on:
-                errors["follow_up"] = "the follow-up cannot come before the interaction"
-        if "promise" in values and follow_up is None and "follow_up" not in errors:
-            errors["promise"] = "a promise needs a follow-up day to keep it by"
-        interaction = None
-        if on is not None:
-            try:
-                interaction = Interaction.model_validate(values)
-            except ValidationError as error:
-                for name, message in field_errors(error).items():
-                    errors.setdefault(name, message)
+        kind = InteractionKind(self.query_one("#kind", Select).value)
+        request = LogRequest(
+            contact=self.row.contact.id,
+            on=on or self.today,  # a day that is not a date is reported already
+            kind=kind,
+            exchange=Exchange(self.query_one("#exchange", Select).value),
+            minutes=minutes,
+            note=text("note"),
+            # The venue field shows for events only: what it still holds is not meant.
+            venue=text("venue") if kind == InteractionKind.event else None,
+            follow_up=follow_up,
+            promise=text("promise"),
+        )
+        for name, message in log_problems(request).items():
+            if on is not None or name != "follow_up":
+                errors.setdefault(name, message)
+        try:
+            interaction_for(request, Journal.model_construct(interactions=[]))
+        except ValidationError as error:
+            for name, message in field_errors(error).items():
+                errors.setdefault(name, message)
         show_errors(self, errors)
-        if errors or interaction is None:
+        if errors:
             return
-        self.dismiss(interaction)
+        self.dismiss(request)

@@ -19,22 +19,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from netplan.domain.people_index import ContactRow
+from netplan.domain.review import REVIEW_BATCH, REVIEW_ROUTINE
 from netplan.models import Contact, Interaction
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.contacts.detail import detail
 from netplan.tui.contacts.dialogs import CadenceForm
 from netplan.tui.contacts.form import ContactForm
+from netplan.workspace.edits import Edit, changed_fields, combine
 from netplan.workspace.people_edits import (
-    REVIEW_BATCH,
-    REVIEW_ROUTINE,
     archive_contact,
-    combine,
     count_review,
     mark_reviewed,
-    put_contact,
+    patch_contact,
     set_cadence,
 )
-from netplan.workspace.plan_edits import Edit
 
 Source = Callable[[str], tuple[ContactRow, Sequence[Interaction]] | None]
 
@@ -124,8 +123,9 @@ class ReviewScreen(ModalScreen[None]):
     def _finish(self, last: Edit | None = None) -> None:
         notice = None
         if self.handled:
-            routine = next((r for r in self.app.data.plan.routines if r.id == REVIEW_ROUTINE), None)
-            counted = count_review(self.app.data.plan, self.today)
+            plan = netplan_app(self).workspace.data.plan  # type: ignore[union-attr]
+            routine = next((r for r in plan.routines if r.id == REVIEW_ROUTINE), None)
+            counted = count_review(plan, self.today)
             parts = [e for e in (last, counted) if e is not None]
             reviewed = f"{self.handled} contact{'s' if self.handled != 1 else ''}"
             if counted is not None and routine is not None:
@@ -178,12 +178,12 @@ class ReviewScreen(ModalScreen[None]):
             return
 
         def saved(result: Contact | None) -> None:
-            book = self.app.data.contacts
-            if result is not None and book is not None:
-                reviewed = result.model_copy(update={"reviewed": self.today})
-                self._decided(put_contact(book, reviewed))
+            if result is not None:
+                changes = {**changed_fields(contact, result), "reviewed": self.today}
+                self._decided(patch_contact(contact.id, changes, result.name))
 
-        taken = {c.id for c in self.app.data.contacts.contacts}
+        people = netplan_app(self).people
+        taken = {c.id for c in people.book.contacts} if people and people.book else set()
         self.app.push_screen(ContactForm(contact, taken, self.today), saved)
 
     def action_stop(self) -> None:

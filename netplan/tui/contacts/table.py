@@ -22,7 +22,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from netplan.domain.people_index import ContactRow, Sort, days_ago, due_state
+from netplan.domain.contact_list import Sort, days_ago, due_state
+from netplan.domain.people_index import ContactRow
 from netplan.text import for_screen
 
 GIVE_FIRST_MARK = "⚑"

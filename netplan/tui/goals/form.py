@@ -15,8 +15,9 @@ from netplan.domain.ids import unique_id
 from netplan.domain.periods import parse_day
 from netplan.models import ContactBook, Exchange, Goal, GoalSource, Journal, Plan
 from netplan.text import for_screen
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
-from netplan.workspace.plan_edits import Data
+from netplan.workspace import Data
 
 MANUAL = "manual"
 ROUTINE = "routine"
@@ -89,7 +90,7 @@ class GoalForm(FormScreen[Goal]):
             r for r in self.plan.routines if not r.archived or (source and source.routine == r.id)
         ]
         start = self.today if g is None else g.start
-        data = getattr(self.app, "data", None)
+        data = netplan_app(self).data
         with VerticalScroll(classes="dialog goal-dialog"):
             yield Label("Edit goal" if g else "New goal", classes="dialog-title")
             with Horizontal(classes="row"):
@@ -214,7 +215,7 @@ class GoalForm(FormScreen[Goal]):
             )
             label.update(f"Counted so far: — ({problem})")
             return
-        count = count_now(goal, getattr(self.app, "data", None))
+        count = count_now(goal, netplan_app(self).data)
         if count is None:
             label.update("Counted so far: … (contacts are still loading)")
             return

@@ -23,16 +23,19 @@ from textual.widgets.option_list import Option
 from netplan.domain.goals import Pace, goal_pace
 from netplan.domain.periods import MONTH_ABBRS
 from netplan.models import Goal, GoalSource, GoalStatus, Settings
+from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.common.text import plain
 from netplan.tui.goals.form import GoalForm, count_now, needs_people
 from netplan.tui.goals.strategy_form import StrategyForm, hours_text
 from netplan.tui.goals.trends import TrendsPanel
+from netplan.workspace import Data
+from netplan.workspace.edits import changed_fields
 from netplan.workspace.plan_edits import (
-    Data,
+    add_goal,
     change_settings,
     move_goal_progress,
-    put_goal,
+    patch_goal,
     set_goal_status,
 )
 
@@ -86,7 +89,7 @@ class GoalList(OptionList, inherit_bindings=False):
         return option.id if option is not None and not option.disabled else None
 
 
-class GoalsPane(Vertical):
+class GoalsPane(FollowsData, Vertical):
     BINDINGS = [
         Binding("a", "add_goal", "Add", id="add-goal", tooltip="Add a goal"),
         Binding("e,enter", "edit_goal", "Edit", id="edit-goal", tooltip="Edit the goal"),
@@ -120,7 +123,6 @@ class GoalsPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._wanted: str | None = None  # the goal to highlight after the next refresh
-        self._stale = False  # data changed while the tab was hidden
         # Counts from contacts and the journal, kept while those files stay the same objects
         # (a check-off or a manual +1 then costs nothing at 30,000 contacts).
         self._people: tuple[object, object] = (None, None)
@@ -138,8 +140,8 @@ class GoalsPane(Vertical):
                 yield TrendsPanel(classes="trends")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data", self._data_changed, init=True)
-        self.watch(self.app, "theme", lambda _theme: self._data_changed(self.app.data), init=False)
+        self.watch(self.app, "theme", lambda _theme: self._data_changed(self.current), init=False)
+        self.follow_data()
 
     @property
     def goal_list(self) -> GoalList:
@@ -147,31 +149,16 @@ class GoalsPane(Vertical):
 
     def focus_main(self) -> None:
         """Focus the widget the keys of this tab act on."""
-        if self._stale:
-            self._stale = False
-            self.refresh_view()
+        self.catch_up()
         self.goal_list.focus()
 
     # rendering
 
-    def _data_changed(self, data: Data | None) -> None:
-        if data is None:
-            return
-        # The theme follows the settings, so undoing a strategy change restores it too.
-        theme = data.plan.settings.theme
-        if theme != self.app.theme and theme in self.app.available_themes:
-            self.app.theme = theme
-        # A hidden tab catches up when it is shown (focus_main), not on every keypress.
-        if self.parent is not None and not self.parent.display:
-            self._stale = True
-            return
-        self.refresh_view()
-
     def refresh_view(self) -> None:
-        data: Data | None = getattr(self.app, "data", None)
+        data = self.current
         if data is None:
             return
-        today = self.app.today
+        today = self.netplan.today
         goals = data.plan.goals
         active = [g for g in goals if g.status == GoalStatus.active]
         closed = [g for g in goals if g.status != GoalStatus.active]
@@ -354,7 +341,7 @@ class GoalsPane(Vertical):
 
     def _selected(self) -> Goal | None:
         goal_id = self.goal_list.goal_id
-        data = getattr(self.app, "data", None)
+        data = self.current
         if goal_id is None or data is None:
             return None
         return next((g for g in data.plan.goals if g.id == goal_id), None)
@@ -373,13 +360,23 @@ class GoalsPane(Vertical):
         self._open_form(goal)
 
     def _open_form(self, goal: Goal | None) -> None:
+        data = self.current
+        if data is None:
+            return
+
         def done(result: Goal | None) -> None:
-            if result is None or result == goal:
+            if result is None:
+                return
+            if goal is None:
+                edit = add_goal(result)
+            elif changes := changed_fields(goal, result):
+                edit = patch_goal(goal.id, changes, result.title)
+            else:
                 return
             self._wanted = result.id
-            self.post_message(ApplyEdit(put_goal(self.app.data.plan, result)))
+            self.post_message(ApplyEdit(edit))
 
-        self.app.push_screen(GoalForm(self.app.data.plan, goal, self.app.today), done)
+        self.app.push_screen(GoalForm(data.plan, goal, self.netplan.today), done)
 
     def action_move_goal(self, delta: int) -> None:
         goal = self._selected()
@@ -387,7 +384,7 @@ class GoalsPane(Vertical):
             self._nothing_selected()
             return
         if goal.source is not None:
-            titles = {r.id: r.title for r in self.app.data.plan.routines}
+            titles = {r.id: r.title for r in self.netplan.data.plan.routines}
             self.app.notify(
                 f"“{goal.title}” is counted automatically "
                 f"({source_text(goal.source, titles).removeprefix('counted: ')}). "
@@ -410,7 +407,7 @@ class GoalsPane(Vertical):
         self._wanted = goal.id
         if goal.status == GoalStatus.active:
             # Closing a goal: stay among the active ones, on the next (or the previous) one.
-            active = [g.id for g in self.app.data.plan.goals if g.status == GoalStatus.active]
+            active = [g.id for g in self.netplan.data.plan.goals if g.status == GoalStatus.active]
             index = active.index(goal.id)
             rest = active[index + 1 :] + active[:index][::-1]
             self._wanted = rest[0] if rest else goal.id
@@ -426,17 +423,17 @@ class GoalsPane(Vertical):
         self._set_status(GoalStatus.dropped, "Dropped")
 
     def action_strategy(self) -> None:
-        settings = self.app.data.plan.settings
+        data = self.current
+        if data is None:
+            return
 
         def done(changes: dict[str, object] | None) -> None:
-            if not changes:
-                return
-            current = self.app.data.plan.settings
-            self.post_message(
-                ApplyEdit(
-                    change_settings(current, "Change the strategy", **changes),
-                    "Strategy saved. Press u to undo.",
+            if changes:
+                self.post_message(
+                    ApplyEdit(
+                        change_settings("Change the strategy", changes),
+                        "Strategy saved. Press u to undo.",
+                    )
                 )
-            )
 
-        self.app.push_screen(StrategyForm(settings, self.app.available_themes), done)
+        self.app.push_screen(StrategyForm(data.plan.settings, self.app.available_themes), done)

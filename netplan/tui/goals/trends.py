@@ -22,7 +22,7 @@ from netplan.domain.trends import (
     monthly_exchange,
     weekly_follow_through,
 )
-from netplan.workspace.plan_edits import Data
+from netplan.workspace import Data
 
 
 def _month(exchange: MonthExchange) -> str:

@@ -10,19 +10,16 @@ from datetime import date
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from netplan.domain.balance import total_balance
 from netplan.domain.budget import BudgetStatus, budget_status, interaction_minutes, routine_minutes
-from netplan.domain.followups import follow_ups, upcoming_milestones
+from netplan.domain.people_index import PeopleIndex
 from netplan.domain.periods import month_end, month_start
-from netplan.domain.suggestions import suggest
-from netplan.runtime.input_quiet import pause_for
-from netplan.runtime.pausing import Pause
+from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.text import plain, shorten
-from netplan.workspace.plan_edits import Data
+from netplan.workspace import Data
 
 FOLLOW_UP_DAYS = 7
 MILESTONE_DAYS = 14
@@ -60,12 +57,7 @@ def _bar(minutes: int, low: float, high: float) -> Text:
     return cells
 
 
-# Above this many contacts the people sections are computed in a thread, so a keypress that
-# changes only the plan never waits for them (they take ~0.3 s at 30,000 contacts).
-SYNC_LIMIT = 2000
-
-
-class Agenda(VerticalScroll):
+class Agenda(FollowsData, VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._people_inputs: tuple = ()
@@ -77,37 +69,30 @@ class Agenda(VerticalScroll):
         yield Static("", classes="agenda-body agenda-time")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data", self._redraw, init=True)
+        self.follow_data()
 
-    def _redraw(self, data: Data | None) -> None:
+    def refresh_view(self) -> None:
+        data = self.current
         if data is None:
             return
-        today = self.app.today
-        inputs = (data.contacts, data.journal, data.plan.settings)
-        if len(inputs) != len(self._people_inputs) or any(
-            a is not b for a, b in zip(inputs, self._people_inputs, strict=True)
+        today = self.netplan.today
+        people = self.netplan.people
+        # The people sections change only with contacts, journal or settings, not with a
+        # check-off; the index's version says when its rows changed.
+        objects = (data.contacts, data.journal, data.plan.settings, people)
+        values = (people.version if people is not None else None, self.netplan.contacts_status)
+        seen = self._people_inputs
+        if (
+            not seen
+            or any(a is not b for a, b in zip(objects, seen[0], strict=True))
+            or values != seen[1]
         ):
-            self._people_inputs = inputs
-            if data.contacts is None or data.journal is None:
-                status = getattr(self.app, "contacts_status", "Loading contacts…")
-                self._people_parts = [Text(status, style="dim")]
-            elif len(data.contacts.contacts) <= SYNC_LIMIT:
-                self._people_parts = self._people(data, today)
+            self._people_inputs = (objects, values)
+            if people is None or data.journal is None:
+                self._people_parts = [Text(self.netplan.contacts_status, style="dim")]
             else:
-                self._people_in_thread(data, today, inputs)
+                self._people_parts = self._people(people, data, today)
         self._show(data, today)
-
-    # description: without one Textual builds it from repr() of the arguments (all the data).
-    @work(thread=True, exclusive=True, group="agenda", description="agenda people")
-    def _people_in_thread(self, data: Data, today: date, inputs: tuple) -> None:
-        parts = self._people(data, today, pause_for(self.app))
-        self.app.call_from_thread(self._people_ready, parts, inputs)
-
-    def _people_ready(self, parts: list[Text], inputs: tuple) -> None:
-        if inputs is self._people_inputs:
-            self._people_parts = parts
-            if self.app.data is not None:
-                self._show(self.app.data, self.app.today)
 
     def _show(self, data: Data, today: date) -> None:
         # Two parts, so a check-off repaints the time lines only; no layout pass when the
@@ -128,12 +113,11 @@ class Agenda(VerticalScroll):
             widget._netplan_shown = (plain, parts)
             widget.update(Group(*parts), layout=not same_height)
 
-    def _people(self, data: Data, today: date, pause: Pause | None = None) -> list[Text]:
-        settings = data.plan.settings
-        assert data.contacts is not None and data.journal is not None
+    def _people(self, people: PeopleIndex, data: Data, today: date) -> list[Text]:
+        assert data.journal is not None
         parts: list[Text] = []
 
-        due = follow_ups(data.contacts, data.journal, settings, today, FOLLOW_UP_DAYS, pause)
+        due = people.follow_ups(FOLLOW_UP_DAYS)
         overdue = sum(1 for item in due if item.overdue_days > 0)
         parts.append(_heading(f"Follow-ups · {overdue} overdue"))
         for item in due[:SHOWN]:
@@ -156,7 +140,7 @@ class Agenda(VerticalScroll):
 
         parts.append(Text())
         parts.append(_heading(f"Milestones · next {MILESTONE_DAYS} days"))
-        milestones = upcoming_milestones(data.contacts, today, MILESTONE_DAYS, pause)
+        milestones = people.milestones(MILESTONE_DAYS)
         for item in milestones[:SHOWN]:
             parts.append(
                 Text.assemble(
@@ -171,7 +155,7 @@ class Agenda(VerticalScroll):
 
         parts.append(Text())
         parts.append(_heading("Reach out this week"))
-        suggestions = suggest(data.contacts, data.journal, settings, today, limit=5, pause=pause)
+        suggestions = people.suggestions(limit=5)
         for item in suggestions:
             parts.append(
                 Text.assemble(
@@ -183,7 +167,7 @@ class Agenda(VerticalScroll):
             parts.append(Text("Everyone is up to date", style="dim"))
 
         first, last = month_start(today), month_end(today)
-        month = total_balance(data.journal, first, last, pause)
+        month = total_balance(data.journal, first, last)
         parts.append(Text())
         parts.append(_heading(f"Give and ask · {today:%B}"))
         parts.append(

@@ -20,17 +20,20 @@ from netplan.domain.periods import (
     week_title,
 )
 from netplan.domain.routines import count_between, recent_week_rates, routine_statuses
-from netplan.models import Period
-from netplan.tui.common.messages import ArchiveRoutine, CheckOff, EditRoutine
+from netplan.models import Period, Routine
+from netplan.tui.common.follow import FollowsData
+from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.week.agenda import Agenda
 from netplan.tui.week.grid import GridColumn, GridRow, RoutineGrid
-from netplan.workspace.plan_edits import Data
+from netplan.workspace import Data
+from netplan.workspace.edits import changed_fields
+from netplan.workspace.plan_edits import add_routine, archive_routine, check_off, patch_routine
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class PeriodPane(Vertical):
+class PeriodPane(FollowsData, Vertical):
     """A grid of one period's routines. Subclasses say what the columns are."""
 
     period: Period
@@ -73,29 +76,21 @@ class PeriodPane(Vertical):
 
     anchor: reactive[date | None] = reactive(None, init=False)
     _cursor_placed = False
-    _stale = False
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="period-title")
         yield RoutineGrid(classes="routine-grid")
 
     def on_mount(self) -> None:
-        self.anchor = self.app.today
-        self.watch(self.app, "data", self._data_changed, init=False)
+        self.anchor = self.netplan.today
         self.watch(self.app, "theme", lambda _theme: self.refresh_view(), init=False)
+        self.follow_data()
 
     @property
     def grid(self) -> RoutineGrid:
         return self.query_one(RoutineGrid)
 
     def watch_anchor(self, _anchor: date | None) -> None:
-        self.refresh_view()
-
-    def _data_changed(self, _data: Data) -> None:
-        # A hidden tab catches up when it is shown (focus_main), not on every keypress.
-        if self.parent is not None and not self.parent.display:
-            self._stale = True
-            return
         self.refresh_view()
 
     # what the columns are (subclasses)
@@ -111,7 +106,10 @@ class PeriodPane(Vertical):
         raise NotImplementedError
 
     def today_column(self) -> int | None:
-        for index, (column, _first, _last) in enumerate(self.columns(self.app.data)):
+        data = self.current
+        if data is None:
+            return None
+        for index, (column, _first, _last) in enumerate(self.columns(data)):
             if column.is_today:
                 return index
         return None
@@ -119,11 +117,11 @@ class PeriodPane(Vertical):
     # rendering
 
     def refresh_view(self) -> None:
-        data = getattr(self.app, "data", None)
+        data = self.current
         if data is None or self.anchor is None:
             return
         columns = self.columns(data)
-        statuses = routine_statuses(data.plan, self.period, self.anchor, self.app.today)
+        statuses = routine_statuses(data.plan, self.period, self.anchor, self.netplan.today)
         rows = [
             GridRow(
                 key=s.routine.id,
@@ -151,7 +149,7 @@ class PeriodPane(Vertical):
 
     def place_cursor_today(self) -> None:
         """Put the cursor on the first routine at today's column."""
-        if getattr(self.app, "data", None) is None:
+        if self.current is None:
             return
         column = self.today_column()
         self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(
@@ -159,9 +157,7 @@ class PeriodPane(Vertical):
         )
 
     def focus_main(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh_view()
+        self.catch_up()
         self.grid.focus()
 
     def focus_today(self) -> None:
@@ -170,33 +166,61 @@ class PeriodPane(Vertical):
 
     # actions
 
-    def action_check(self, delta: int) -> None:
+    def _routine(self) -> Routine | None:
         routine_id = self.grid.current_row_key
-        if routine_id is None:
+        data = self.current
+        if routine_id is None or data is None:
+            return None
+        return next((r for r in data.plan.routines if r.id == routine_id), None)
+
+    def action_check(self, delta: int) -> None:
+        routine = self._routine()
+        if routine is None:
             self.app.notify("No routine here yet: press a to add one", severity="warning")
             return
         day = self.record_day(self.grid.cursor_coordinate.column)
-        self.post_message(CheckOff(routine_id, day, delta))
+        self.post_message(ApplyEdit(check_off(routine, day, delta), bell=True))
 
     def action_shift(self, n: int) -> None:
-        self.anchor = shift_period(
-            self.period, self.anchor, n, self.app.data.plan.settings.week_start
-        )
+        data = self.current
+        if data is not None and self.anchor is not None:
+            self.anchor = shift_period(self.period, self.anchor, n, data.plan.settings.week_start)
 
     def action_this_period(self) -> None:
-        self.anchor = self.app.today
+        self.anchor = self.netplan.today
         self.focus_today()
 
     def action_add_routine(self) -> None:
-        self.post_message(EditRoutine(None, self.period))
+        self._open_form(None)
 
     def action_edit_routine(self) -> None:
-        if self.grid.current_row_key:
-            self.post_message(EditRoutine(self.grid.current_row_key, self.period))
+        routine = self._routine()
+        if routine is not None:
+            self._open_form(routine)
+
+    def _open_form(self, routine: Routine | None) -> None:
+        from netplan.tui.week.routine_form import RoutineForm  # loads when first opened
+
+        data = self.current
+        if data is None:
+            return
+
+        def done(result: Routine | None) -> None:
+            if result is None:
+                return
+            if routine is None:
+                self.post_message(ApplyEdit(add_routine(result)))
+            elif changes := changed_fields(routine, result):
+                self.post_message(ApplyEdit(patch_routine(routine.id, changes, result.title)))
+
+        self.app.push_screen(RoutineForm(data.plan, routine, self.period), done)
 
     def action_archive_routine(self) -> None:
-        if self.grid.current_row_key:
-            self.post_message(ArchiveRoutine(self.grid.current_row_key))
+        routine = self._routine()
+        if routine is not None:
+            self.post_message(
+                ApplyEdit(archive_routine(routine), f"Archived “{routine.title}”. Press u to undo.")
+            )
 
 
 class WeekPane(PeriodPane):
@@ -215,7 +239,7 @@ class WeekPane(PeriodPane):
         return week_days(self.anchor, data.plan.settings.week_start)
 
     def columns(self, data: Data) -> list[tuple[GridColumn, date, date]]:
-        today = self.app.today
+        today = self.netplan.today
         return [
             (
                 GridColumn(
@@ -228,16 +252,16 @@ class WeekPane(PeriodPane):
         ]
 
     def record_day(self, index: int) -> date:
-        return self._days(self.app.data)[index]
+        return self._days(self.netplan.data)[index]
 
     def title(self) -> str:
-        return week_title(self.anchor, self.app.data.plan.settings.week_start)
+        return week_title(self.anchor, self.netplan.data.plan.settings.week_start)
 
     def refresh_view(self) -> None:
         super().refresh_view()
-        data = getattr(self.app, "data", None)
+        data = self.current
         if data is not None:
-            rates = recent_week_rates(data.plan, self.app.today, weeks=12)
+            rates = recent_week_rates(data.plan, self.netplan.today, weeks=12)
             values = [round(rate * 100) for rate in rates]
             sparkline = self.query_one(Sparkline)
             if list(sparkline.data or []) != values:
@@ -263,7 +287,7 @@ class MonthPane(PeriodPane):
         return month_weeks(self.anchor, data.plan.settings.week_start)
 
     def columns(self, data: Data) -> list[tuple[GridColumn, date, date]]:
-        today = self.app.today
+        today = self.netplan.today
         columns = []
         for week in self._weeks(data):
             month = MONTH_ABBRS[week.first.month - 1]
@@ -283,10 +307,10 @@ class MonthPane(PeriodPane):
         return columns
 
     def record_day(self, index: int) -> date:
-        return month_record_day(self._weeks(self.app.data)[index], self.app.today)
+        return month_record_day(self._weeks(self.netplan.data)[index], self.netplan.today)
 
     def title(self) -> str:
         start, _end = period_range(
-            Period.month, self.anchor, self.app.data.plan.settings.week_start
+            Period.month, self.anchor, self.netplan.data.plan.settings.week_start
         )
         return month_label(start)

@@ -5,8 +5,13 @@ import json
 from factories import D, book, contact, interaction, journal, plan, routine
 
 from netplan.domain.due import DueReport, due_json, due_report
+from netplan.domain.people_index import PeopleIndex
 
 TODAY = D("2026-11-25")
+
+
+def people(p, contacts, j) -> PeopleIndex:
+    return PeopleIndex.of(contacts, j, p.settings, TODAY)
 
 
 def _store() -> tuple:
@@ -46,7 +51,7 @@ def _store() -> tuple:
 
 def test_due_report() -> None:
     p, contacts, j = _store()
-    report = due_report(p, contacts, j, TODAY)
+    report = due_report(p, people(p, contacts, j), TODAY)
     assert isinstance(report, DueReport) and report.today == TODAY
     assert [(f.contact.id, f.overdue_days) for f in report.followups] == [
         ("jane-doe", 5),
@@ -63,16 +68,16 @@ def test_due_report() -> None:
 
 def test_due_report_days_window() -> None:
     p, contacts, j = _store()
-    report = due_report(p, contacts, j, TODAY, days=0)
+    report = due_report(p, people(p, contacts, j), TODAY, days=0)
     assert [f.contact.id for f in report.followups] == ["jane-doe"]
     assert report.milestones == []
-    wide = due_report(p, contacts, j, TODAY, days=40)
+    wide = due_report(p, people(p, contacts, j), TODAY, days=40)
     assert [f.contact.id for f in wide.followups] == ["jane-doe", "sam", "far"]
 
 
 def test_due_json_exact_shape() -> None:
     p, contacts, j = _store()
-    data = due_json(due_report(p, contacts, j, TODAY))
+    data = due_json(due_report(p, people(p, contacts, j), TODAY))
     assert data == {
         "today": "2026-11-25",
         "followups": [
@@ -113,5 +118,5 @@ def test_due_json_exact_shape() -> None:
 
 
 def test_due_json_empty() -> None:
-    data = due_json(due_report(plan(), book(), journal(), TODAY))
+    data = due_json(due_report(plan(), people(plan(), book(), journal()), TODAY))
     assert data == {"today": "2026-11-25", "followups": [], "milestones": [], "routines": []}

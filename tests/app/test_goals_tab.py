@@ -398,7 +398,7 @@ async def test_strategy_theme_applies_at_once_and_undoes(demo_store: Store) -> N
         await settle(pilot, app)
         assert app.theme == "nord"
         assert on_disk(demo_store).plan.settings.theme == "nord"
-        assert len(app.session.undo_stack) == 1  # one change, not a second "Theme" edit
+        assert len(app.workspace.copy.undo_stack) == 1  # one change, not a second "Theme" edit
         await pilot.press("u")
         await settle(pilot, app)
         assert app.theme == "textual-dark"
@@ -412,7 +412,7 @@ async def test_strategy_without_changes_records_nothing(demo_store: Store) -> No
         await pilot.press("S", "ctrl+s")
         await settle(pilot, app)
         assert not isinstance(app.screen, StrategyForm)
-        assert app.session.undo_stack == []
+        assert app.workspace.copy.undo_stack == []
 
 
 # --- trends, keys, text --------------------------------------------------------------

@@ -12,15 +12,15 @@ from rich.console import Console
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TabbedContent
 
 from netplan.domain.budget import minutes_in_week
-from netplan.domain.followups import follow_ups
+from netplan.domain.followups import FollowUp, last_interaction_days, next_follow_up
+from netplan.domain.people_index import PeopleIndex
 from netplan.store import Store
 from netplan.tui.common.help import HelpScreen
-from netplan.tui.contacts import pane as contacts_module
 from netplan.tui.contacts.detail import ContactDetail
 from netplan.tui.contacts.dialogs import CadenceForm, ConfirmDelete
 from netplan.tui.contacts.form import ContactForm
 from netplan.tui.contacts.log_form import LogForm
-from netplan.tui.contacts.pane import ContactsPane, FilterInput
+from netplan.tui.contacts.pane import FilterInput
 from netplan.tui.contacts.review import ReviewScreen
 from netplan.tui.contacts.table import ContactTable
 
@@ -77,8 +77,13 @@ async def test_title_counts_and_most_overdue_first(demo_store: Store) -> None:
         await settle(pilot, app)
         data = app.data
         listed = [c for c in data.contacts.contacts if not c.archived]
-        due = follow_ups(data.contacts, data.journal, data.plan.settings, TODAY, None)
-        overdue = [f for f in due if f.overdue_days > 0]
+        last = last_interaction_days(data.journal)
+        due = sorted(
+            (d, c.name.casefold(), c.id, c)
+            for c in listed
+            if (d := next_follow_up(c, data.plan.settings, last.get(c.id))) is not None
+        )
+        overdue = [FollowUp(c, d, (TODAY - d).days) for d, _n, _i, c in due if d < TODAY]
         assert overdue
         # Counted while the tab is still hidden.
         assert tab_label(app) == f"Contacts {len(listed)} · {len(overdue)} overdue"
@@ -126,26 +131,22 @@ async def test_loading_state_until_the_people_arrive(
         assert tab_label(app).startswith("Contacts 38")
 
 
-async def test_big_stores_derive_the_rows_in_a_thread(
+async def test_the_people_are_derived_once_in_the_loading_thread(
     demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(contacts_module, "SYNC_LIMIT", 5)
-    built = []
-    real = ContactsPane._build
+    built: list[tuple[int, int]] = []
+    real = PeopleIndex.build
 
-    def spy(self, data):
-        built.append(len(data.contacts.contacts))
-        return real(self, data)
+    def spy(self, book, journal, settings, today):
+        built.append((len(book.contacts), threading.get_ident()))
+        yield from real(self, book, journal, settings, today)
 
-    monkeypatch.setattr(ContactsPane, "_build", spy)
+    monkeypatch.setattr(PeopleIndex, "build", spy)
     app = make_app(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
-        for _ in range(100):
-            if tab_label(app) != "Contacts":
-                break
-            await pilot.pause(0.02)
-        assert built == [40]
+        assert [count for count, _thread in built] == [40]
+        assert built[0][1] != threading.get_ident()  # not on the app's thread
         assert tab_label(app).startswith("Contacts 38 · ")
         await pilot.press("3")
         await pilot.pause()
@@ -153,7 +154,7 @@ async def test_big_stores_derive_the_rows_in_a_thread(
         await pilot.press("slash", *"paella", "enter", "d", "y")  # later changes: in place
         await settle(pilot, app)
         assert tab_label(app).startswith("Contacts 37 · ")
-        assert built == [40]
+        assert len(built) == 1
 
 
 async def test_filter_narrows_as_you_type_and_escape_clears(demo_store: Store) -> None:

@@ -375,7 +375,7 @@ def test_validate_reports_every_problem_in_every_file(demo: Path) -> None:
 
 
 def test_main_function_runs_in_process(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from netplan.cli.commands import main
+    from netplan.cli import main
 
     env = {"NETPLAN_TODAY": TODAY, "NETPLAN_DATA": str(tmp_path / "s")}
     assert main(["check", "connect"], environ=env) == 0

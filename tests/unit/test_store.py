@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
-import sys
 import textwrap
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from faults_helpers import hold_lock
 
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
@@ -257,30 +256,10 @@ def test_refuses_to_write_what_it_could_not_read_back(store: Store) -> None:
 
 # --- the lock --------------------------------------------------------------------------
 
-HOLD_LOCK = """
-import sys, time
-from pathlib import Path
-from netplan.store import Store
-store = Store(Path(sys.argv[1]))
-with store.lock():
-    print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
-"""
-
-
-def _hold_lock(folder: Path, seconds: float) -> subprocess.Popen:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(folder), str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None and child.stdout.readline().strip() == "locked"
-    return child
-
 
 def test_a_second_writer_waits_for_the_lock(store: Store) -> None:
     plan = store.read_plan()
-    child = _hold_lock(store.folder, 0.5)
+    child = hold_lock(store.folder, 0.5)
     started = time.monotonic()
     store.save(plan=add_completions(plan, "engage-posts", DAY, 1))
     assert time.monotonic() - started >= 0.3
@@ -288,7 +267,7 @@ def test_a_second_writer_waits_for_the_lock(store: Store) -> None:
 
 
 def test_lock_timeout_is_a_clear_error(store: Store) -> None:
-    child = _hold_lock(store.folder, 30)
+    child = hold_lock(store.folder, 30)
     try:
         with pytest.raises(StoreError, match="another netplan is saving"), store.lock(timeout=0.2):
             pass
@@ -299,7 +278,7 @@ def test_lock_timeout_is_a_clear_error(store: Store) -> None:
 
 def test_a_killed_lock_holder_never_blocks_the_next_run(store: Store) -> None:
     plan = store.read_plan()
-    child = _hold_lock(store.folder, 60)
+    child = hold_lock(store.folder, 60)
     child.kill()  # SIGKILL: no chance to clean up
     child.wait(5)
     with store.lock(timeout=1):

@@ -17,11 +17,11 @@ from netplan.importers.merge import merge
 from netplan.models import ContactBook, Milestone
 from netplan.store import Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "vcard"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "vcard"
 V3 = FIXTURES / "contacts-3.0.vcf"
 V4 = FIXTURES / "contacts-4.0.vcf"
 MALFORMED = FIXTURES / "malformed.vcf"
-LINKEDIN = Path(__file__).parent / "fixtures" / "linkedin" / "Connections.csv"
+LINKEDIN = Path(__file__).parent.parent / "fixtures" / "linkedin" / "Connections.csv"
 D = date.fromisoformat
 DAY = D(TODAY)
 

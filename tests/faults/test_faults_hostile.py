@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from faults import backups, demo_store, rounds, store_bytes
+from faults_helpers import backups, demo_store, rounds, store_bytes
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from netplan.cli.commands import main
+from netplan.cli import main
 from netplan.importers import ImportFailed
 from netplan.importers.merge import merge
 from netplan.models import ContactBook

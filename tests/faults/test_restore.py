@@ -9,9 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_store import _hold_lock
+from faults_helpers import hold_lock
 
-from netplan.cli.commands import main
+from netplan.cli import main
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal
 from netplan.store import BACKUP_DIR, FILES, Store, StoreError, encode
@@ -123,7 +123,7 @@ def test_restore_before_the_oldest_version_is_refused(history, capsys) -> None:
 def test_restore_is_refused_while_a_save_holds_the_lock(history, capsys) -> None:
     store = history["store"]
     before = store.path("plan").read_bytes()
-    child = _hold_lock(store.folder, 30)
+    child = hold_lock(store.folder, 30)
     try:
         started = time.monotonic()
         with pytest.raises(StoreError, match="another netplan is saving"):

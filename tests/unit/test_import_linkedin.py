@@ -21,8 +21,8 @@ from netplan.models import ContactBook, Milestone
 from netplan.store import Store
 from netplan.text import multiline, single_line, slugify
 
-FIXTURE = Path(__file__).parent / "fixtures" / "linkedin" / "Connections.csv"
-OLD_FIXTURE = Path(__file__).parent / "fixtures" / "linkedin" / "Connections-2019.csv"
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "linkedin" / "Connections.csv"
+OLD_FIXTURE = Path(__file__).parent.parent / "fixtures" / "linkedin" / "Connections-2019.csv"
 D = date.fromisoformat
 DAY = D(TODAY)
 

@@ -11,20 +11,28 @@ from netplan.domain.followups import (
     MilestoneDue,
     apply_interaction,
     cadence_for,
-    contact_promise,
-    follow_ups,
     last_interaction_days,
+    latest_follow_up,
     next_follow_up,
     next_occurrence,
-    upcoming_milestones,
 )
-from netplan.models import Milestone, Settings
+from netplan.domain.people_index import PeopleIndex
+from netplan.models import ContactBook, Journal, Milestone, Settings
 
 TODAY = D("2026-11-25")
 
 
 def settings(**cadences: int) -> Settings:
     return Settings(cadence_by_tag=cadences)
+
+
+def index(
+    contacts: ContactBook,
+    j: Journal | None = None,
+    s: Settings | None = None,
+    today=TODAY,
+) -> PeopleIndex:
+    return PeopleIndex.of(contacts, j or journal(), s or Settings(), today)
 
 
 # --- cadence -----------------------------------------------------------------------------
@@ -140,7 +148,8 @@ def test_follow_ups_window_and_order() -> None:
         contact("hal", follow_up=TODAY),
     )
     j = journal(interaction("bob", "2026-11-01"), interaction("bob", "2026-10-01"))
-    within = follow_ups(contacts, j, s, TODAY, within_days=7)
+    people = index(contacts, j, s)
+    within = people.follow_ups(within_days=7)
     assert [(f.contact.id, f.overdue_days) for f in within] == [
         ("bob", 14),
         ("amy", 5),
@@ -149,9 +158,9 @@ def test_follow_ups_window_and_order() -> None:
         ("cid", -5),
     ]
     assert within[0] == FollowUp(contacts.contacts[1], D("2026-11-11"), 14)
-    overdue_only = follow_ups(contacts, j, s, TODAY, within_days=0)
+    overdue_only = people.follow_ups(within_days=0)
     assert [f.contact.id for f in overdue_only] == ["bob", "amy", "ann", "hal"]
-    everything = follow_ups(contacts, j, s, TODAY, within_days=None)
+    everything = people.follow_ups(within_days=None)
     assert [f.contact.id for f in everything][-2:] == ["eve", "dee"]
     assert len(everything) == 7
 
@@ -171,7 +180,7 @@ def test_follow_ups_scale_linearly() -> None:
         )
     )
     began = time.perf_counter()
-    result = follow_ups(contacts, j, s, TODAY, within_days=7)
+    result = index(contacts, j, s).follow_ups(within_days=7)  # the derivation and the query
     assert time.perf_counter() - began < 3  # about 0.05 s in practice
     assert result
     assert all(f.overdue_days >= -7 for f in result)
@@ -224,16 +233,17 @@ def test_upcoming_milestones() -> None:
     )
     dee = contact("dee", milestones=[{"label": "Birthday", "date": TODAY, "yearly": True}])
     contacts = book(bob, ann, cid, dee)
-    found = upcoming_milestones(contacts, TODAY, 7)
+    people = index(contacts)
+    found = people.milestones(7)
     assert [(m.contact.id, m.milestone.label, m.on) for m in found] == [
         ("dee", "Birthday", TODAY),
         ("ann", "Birthday", D("2026-11-28")),
         ("bob", "Launch", D("2026-11-28")),
     ]
     assert found[1] == MilestoneDue(ann, ann.milestones[0], D("2026-11-28"))
-    assert len(upcoming_milestones(contacts, TODAY, 30)) == 4
-    assert [m.contact.id for m in upcoming_milestones(contacts, TODAY, 0)] == ["dee"]
-    assert upcoming_milestones(contacts, TODAY, -1) == []
+    assert len(people.milestones(30)) == 4
+    assert [m.contact.id for m in people.milestones(0)] == ["dee"]
+    assert people.milestones(-1) == []
 
 
 def test_upcoming_milestones_over_year_end_and_leap_day() -> None:
@@ -243,36 +253,47 @@ def test_upcoming_milestones_over_year_end_and_leap_day() -> None:
             {"label": "New year", "date": D("2000-01-02"), "yearly": True},
         ]
     )
-    found = upcoming_milestones(book(c), D("2026-12-30"), 3)
+    found = index(book(c), today=D("2026-12-30")).milestones(3)
     assert [m.on for m in found] == [D("2027-01-02")]
-    found = upcoming_milestones(book(c), D("2027-02-20"), 10)
+    found = index(book(c), today=D("2027-02-20")).milestones(10)
     assert [m.on for m in found] == [D("2027-02-28")]
 
 
 # --- promises ----------------------------------------------------------------------------
 
 
-def test_contact_promise() -> None:
+def promise_of(contact_id: str, j: Journal) -> str | None:
+    """The contact's standing promise, as the detail pane finds it: the latest follow-up among
+    the contact's own entries in the people index."""
+    latest = latest_follow_up(index(book(), j).interactions(contact_id))
+    return latest.promise if latest is not None else None
+
+
+def test_latest_follow_up_holds_the_standing_promise() -> None:
     j = journal(
         interaction("jane-doe", "2026-11-01", follow_up=D("2026-11-10"), promise="Old promise"),
         interaction("jane-doe", "2026-11-20", follow_up=D("2026-12-04"), promise="Send the deck"),
         interaction("jane-doe", "2026-11-22"),  # no follow-up: does not replace the promise
         interaction("bob", "2026-11-23", follow_up=D("2026-12-01"), promise="Bob's"),
     )
-    assert contact_promise("jane-doe", j) == "Send the deck"
-    assert contact_promise("bob", j) == "Bob's"
-    assert contact_promise("nobody", j) is None
-    j2 = journal(
-        *j.interactions,
-        interaction("jane-doe", "2026-11-24", follow_up=D("2026-12-10")),
-    )
-    assert contact_promise("jane-doe", j2) is None  # latest follow-up has no promise
+    assert promise_of("jane-doe", j) == "Send the deck"
+    assert promise_of("bob", j) == "Bob's"
+    assert promise_of("nobody", j) is None
+    jane = [i for i in j.interactions if i.contact == "jane-doe"]
+    assert latest_follow_up(jane) is j.interactions[1]
+    assert latest_follow_up(jane[2:]) is None  # no entry set a follow-up
+    assert latest_follow_up([]) is None
+    newer = interaction("jane-doe", "2026-11-24", follow_up=D("2026-12-10"))
+    j2 = journal(*j.interactions, newer)
+    assert promise_of("jane-doe", j2) is None  # latest follow-up has no promise
+    assert latest_follow_up([*jane, newer]) is newer  # returned even without a promise
 
 
-def test_contact_promise_same_day_later_entry_wins() -> None:
+def test_latest_follow_up_same_day_later_entry_wins() -> None:
     j = journal(
         interaction("a", "2026-11-20", follow_up=D("2026-12-01"), promise="first"),
         interaction("a", "2026-11-20", follow_up=D("2026-12-02"), promise="second"),
         interaction("a", "2026-11-19", follow_up=D("2026-12-03"), promise="older"),
     )
-    assert contact_promise("a", j) == "second"
+    assert promise_of("a", j) == "second"
+    assert latest_follow_up(j.interactions) is j.interactions[1]

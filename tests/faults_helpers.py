@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -143,3 +145,25 @@ def io_faults(
     finally:
         for name, function in real.items():
             setattr(os, name, function)
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from netplan.store import Store
+store = Store(Path(sys.argv[1]))
+with store.lock():
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def hold_lock(folder: Path, seconds: float) -> subprocess.Popen:
+    """Another process holding the store's writer lock for `seconds`."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(folder), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+    return child

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from faults import litter, rounds, store_bytes
+from faults_helpers import litter, rounds, store_bytes
 
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal

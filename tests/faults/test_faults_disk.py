@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from faults import backups, demo_store, io_faults, litter, store_bytes
+from faults_helpers import backups, demo_store, io_faults, litter, store_bytes
 
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, Interaction
@@ -201,7 +201,7 @@ def test_the_cli_reports_a_failed_write_and_changes_nothing(
     where: str,
     code: int,
 ) -> None:
-    from netplan.cli.commands import main
+    from netplan.cli import main
 
     store = demo_store(tmp_path / "store")
     before, kept = store_bytes(store.folder), backups(store.folder)
@@ -228,7 +228,7 @@ EFBIG_CHILD = textwrap.dedent(
     """
     import json, resource, signal, sys
     from pathlib import Path
-    from netplan.cli.commands import main
+    from netplan.cli import main
 
     folder, limits, argv = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
     env = {"NETPLAN_DATA": str(folder), "NETPLAN_TODAY": "2026-11-25"}
@@ -287,7 +287,8 @@ def test_a_real_efbig_from_the_kernel_changes_nothing(tmp_path: Path) -> None:
     assert result.stderr.count("nothing was changed") == len(limits)
     assert last[1] == 0 and last[3] == []
     journal = decode("journal", (store.folder / "journal.toml").read_bytes())
-    assert journal.interactions[-1].note == "Introduced her to Sam " * 5
+    # The note as `netplan log` keeps any note (surrounding blanks trimmed, as the app does).
+    assert journal.interactions[-1].note == ("Introduced her to Sam " * 5).strip()
 
 
 # --- restoring is a save too -----------------------------------------------------------------

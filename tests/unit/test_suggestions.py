@@ -1,14 +1,28 @@
 from __future__ import annotations
 
+import random
 import time
 from datetime import timedelta
 
 from factories import D, book, contact, interaction, journal
 
-from netplan.domain.suggestions import Suggestion, suggest
-from netplan.models import Settings
+from netplan.domain.people_index import PeopleIndex
+from netplan.domain.suggestions import Suggestion, suggestion_for
+from netplan.models import ContactBook, Journal, Milestone, Settings
 
 TODAY = D("2026-11-25")
+
+
+def suggest(
+    contacts: ContactBook,
+    j: Journal,
+    settings: Settings,
+    today=TODAY,
+    limit: int | None = None,
+) -> list[Suggestion]:
+    """The suggestions of the people index derived from these contacts and journal."""
+    index = PeopleIndex.of(contacts, j, settings, today)
+    return index.suggestions() if limit is None else index.suggestions(limit=limit)
 
 
 def test_reasons_for_each_signal() -> None:
@@ -141,8 +155,81 @@ def test_scales_linearly() -> None:
         )
     )
     began = time.perf_counter()
-    result = suggest(contacts, j, s, TODAY)
+    result = suggest(contacts, j, s, TODAY)  # the derivation and the query
     assert time.perf_counter() - began < 3  # about 0.3 s in practice
     assert len(result) == 5
     # Never-contacted ones are due since Jan 31: the most overdue of all.
     assert all(r.reasons[0] == "overdue 298 days" for r in result)
+
+
+# --- one contact's score -----------------------------------------------------------------
+
+
+def test_suggestion_for_one_contact() -> None:
+    c = contact("ann")
+    assert suggestion_for(c, None, None, False, (), TODAY) is None  # no reason at all
+    assert suggestion_for(c, D("2026-12-03"), 30, False, (), TODAY) is None  # due in 8 days
+    far = ((D("2026-12-10"), Milestone(label="Birthday", date=D("1990-12-10"))),)
+    assert suggestion_for(c, None, None, False, far, TODAY) is None  # 15 days away
+    late = suggestion_for(c, D("2026-11-15"), 10, False, (), TODAY)
+    assert late is not None and late.contact is c and late.reasons == ("overdue 10 days",)
+    # Without a cadence, lateness is weighed against 30 days.
+    assert late.score > suggestion_for(c, D("2026-11-15"), None, False, (), TODAY).score
+    both = (
+        (D("2026-11-26"), Milestone(label="Launch", date=D("2026-11-26"))),
+        (D("2026-12-09"), Milestone(label="Birthday", date=D("1990-12-09"), yearly=True)),
+        *far,
+    )
+    found = suggestion_for(c, TODAY, 30, True, both, TODAY)
+    assert found is not None
+    assert found.reasons == (
+        "follow-up today",
+        "Launch tomorrow",
+        "Birthday in 14 days",
+        "give first",
+    )
+
+
+def test_the_index_skips_no_one_suggestion_for_would_suggest() -> None:
+    """The index passes over rows with no reason before scoring them: it must agree with
+    scoring every row."""
+    rng = random.Random(5)
+
+    def birthday(days_from_today: int) -> dict:
+        day = D("1990-11-25") + timedelta(days=days_from_today)
+        return {"label": "Birthday", "date": day, "yearly": True}
+
+    people = [
+        contact(
+            f"p{n}",
+            created=TODAY - timedelta(days=rng.randrange(120)),
+            cadence_days=rng.choice([None, 7, 30]),
+            follow_up=rng.choice([None, TODAY + timedelta(days=rng.randrange(-20, 20))]),
+            milestones=[birthday(rng.randrange(30))] if rng.random() < 0.3 else [],
+        )
+        for n in range(300)
+    ]
+    entries = [
+        interaction(
+            f"p{rng.randrange(300)}",
+            TODAY - timedelta(days=rng.randrange(60)),
+            id=f"x{n}",
+            exchange=rng.choice(["gave", "asked", "neutral"]),
+        )
+        for n in range(400)
+    ]
+    index = PeopleIndex.of(book(*people), journal(*entries), Settings(), TODAY)
+    scored = [
+        s
+        for row in index.rows
+        if (
+            s := suggestion_for(
+                row.contact, row.due, row.cadence, row.balance.give_first, row.milestones, TODAY
+            )
+        )
+        is not None
+    ]
+    scored.sort(key=lambda s: (-round(s.score, 6), s.contact.name.casefold(), s.contact.id))
+    assert 0 < len(scored) < len(people)
+    assert index.suggestions(limit=len(people)) == scored
+    assert index.suggestions(limit=7) == scored[:7]

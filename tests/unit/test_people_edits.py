@@ -10,33 +10,35 @@ import pytest
 from factories import D, book, contact, interaction, journal, plan, routine
 
 from netplan.domain.balance import Balance
-from netplan.domain.people_index import (
+from netplan.domain.contact_list import (
     Filter,
-    RowModel,
     Sort,
     days_ago,
     due_state,
     filter_rows,
-    last_promise,
     newest_first,
     next_milestone,
     sort_rows,
 )
-from netplan.models import Exchange, Journal, Settings
+from netplan.domain.followups import latest_follow_up
+from netplan.domain.ids import next_interaction_id
+from netplan.domain.journal import LogRequest
+from netplan.domain.people_index import PeopleIndex
+from netplan.domain.review import needs_review, review_queue
+from netplan.models import Exchange, Interaction, Journal, Milestone, Settings
+from netplan.workspace import Data
+from netplan.workspace.edits import changed_fields, combine
+from netplan.workspace.history import WorkingCopy
 from netplan.workspace.people_edits import (
+    add_contact,
     archive_contact,
-    combine,
     count_review,
     delete_contact,
     log_interaction,
     mark_reviewed,
-    needs_review,
-    next_interaction_id,
-    put_contact,
-    review_queue,
+    patch_contact,
     set_cadence,
 )
-from netplan.workspace.plan_edits import Data
 
 TODAY = D("2026-11-25")
 
@@ -62,16 +64,25 @@ def person(data: Data, contact_id: str):
 
 def test_add_then_undo() -> None:
     before = data([contact("ann")])
-    edit = put_contact(before.contacts, contact("bo"))
+    edit = add_contact(contact("bo"))
     after = edit.forward(before)
     assert ids(after) == ["ann", "bo"]
     assert edit.label == "Add contact Bo"
     assert edit.backward(after) == before
+    assert edit.forward(edit.backward(after)) == after  # redo: in the same place
+
+
+def test_adding_an_id_taken_meanwhile_does_not_apply() -> None:
+    edit = add_contact(contact("bo", company="Mine"))
+    with pytest.raises(ValueError):
+        edit.forward(data([contact("bo", company="Theirs")]))
 
 
 def test_edit_keeps_the_position_and_undo_restores_the_record() -> None:
     before = data([contact("ann"), contact("bo", company="Acme"), contact("cy")])
-    edit = put_contact(before.contacts, contact("bo", company="Globex"))
+    old, new = before.contacts.contacts[1], contact("bo", company="Globex")
+    edit = patch_contact("bo", changed_fields(old, new), new.name)
+    assert edit.label == "Edit contact Bo"
     after = edit.forward(before)
     assert ids(after) == ["ann", "bo", "cy"]
     assert person(after, "bo").company == "Globex"
@@ -119,8 +130,12 @@ def test_editing_a_contact_deleted_elsewhere_does_not_apply() -> None:
         mark_reviewed(contact("ghost"), TODAY).forward(before)
     with pytest.raises(KeyError):
         delete_contact(contact("ghost")).forward(before)
+    with pytest.raises(KeyError):
+        patch_contact("ghost", {"notes": "hi"}, "Ghost").forward(before)
     with pytest.raises(ValueError):
-        put_contact(book(), contact("x")).forward(Data(plan=before.plan))  # not loaded yet
+        add_contact(contact("x")).forward(Data(plan=before.plan))  # not loaded yet
+    with pytest.raises(ValueError):
+        patch_contact("ann", {"notes": "hi"}, "Ann").forward(Data(plan=before.plan))
 
 
 # --- logging -----------------------------------------------------------------------------
@@ -128,9 +143,13 @@ def test_editing_a_contact_deleted_elsewhere_does_not_apply() -> None:
 
 def test_log_appends_and_sets_the_follow_up_undo_restores_the_old_one() -> None:
     before = data([contact("ann", follow_up=D("2026-12-20"))])
-    logged = interaction("ann", TODAY, id="i-20261125-1", follow_up=D("2026-12-09"))
-    edit = log_interaction(logged)
+    request = LogRequest("ann", TODAY, follow_up=D("2026-12-09"), note="  Coffee  ")
+    edit = log_interaction(request, "Log coffee with Ann")
+    assert edit.label == "Log coffee with Ann"
     after = edit.forward(before)
+    logged = Interaction(
+        id="i-20261125-1", contact="ann", on=TODAY, follow_up=D("2026-12-09"), note="Coffee"
+    )
     assert after.journal.interactions == [logged]
     assert person(after, "ann").follow_up == D("2026-12-09")
     assert edit.backward(after) == before
@@ -147,13 +166,15 @@ def test_log_appends_and_sets_the_follow_up_undo_restores_the_old_one() -> None:
 )
 def test_log_without_a_follow_up_clears_one_on_or_before_its_day(explicit, on, kept) -> None:
     before = data([contact("ann", follow_up=D(explicit))])
-    after = log_interaction(interaction("ann", D(on))).forward(before)
+    after = log_interaction(LogRequest("ann", D(on)), "Log").forward(before)
     assert person(after, "ann").follow_up == (D(kept) if kept else None)
 
 
-def test_log_renumbers_an_id_taken_meanwhile_and_undo_removes_its_own() -> None:
-    mine = interaction("ann", TODAY, id="i-20261125-1", note="mine")
-    edit = log_interaction(mine)
+def test_log_takes_the_next_free_id_when_it_runs_and_undo_removes_its_own() -> None:
+    edit = log_interaction(LogRequest("ann", TODAY, note="mine"), "Log")
+    alone = data([contact("ann")])
+    assert [i.id for i in edit.forward(alone).journal.interactions] == ["i-20261125-1"]
+    # Replayed on a journal where someone else logged that day meanwhile: the next id.
     theirs = interaction("ann", TODAY, id="i-20261125-1", note="theirs")
     before = data([contact("ann")], [theirs])
     after = edit.forward(before)
@@ -166,7 +187,15 @@ def test_log_renumbers_an_id_taken_meanwhile_and_undo_removes_its_own() -> None:
 
 def test_log_with_an_unknown_contact_fails() -> None:
     with pytest.raises(KeyError):
-        log_interaction(interaction("ghost", TODAY)).forward(data([contact("ann")]))
+        log_interaction(LogRequest("ghost", TODAY), "Log").forward(data([contact("ann")]))
+
+
+def test_log_of_a_value_the_file_cannot_hold_fails_and_changes_nothing() -> None:
+    before = data([contact("ann")])
+    copy = WorkingCopy(before)
+    with pytest.raises(ValueError):
+        copy.apply(log_interaction(LogRequest("ann", TODAY, minutes=24 * 60 + 1), "Log"))
+    assert copy.data == before and not copy.dirty
 
 
 def test_interaction_ids_count_per_day() -> None:
@@ -196,12 +225,39 @@ def test_field_edits_undo_only_their_fields() -> None:
         after = edit.forward(before)
         assert getattr(person(after, "ann"), field) == value
         # Someone renamed Ann meanwhile: undo keeps the new name.
-        renamed = put_contact(after.contacts, person(after, "ann").model_copy(update={"name": "A"}))
+        renamed = patch_contact("ann", {"name": "A"}, "A")
         undone = edit.backward(renamed.forward(after))
         assert person(undone, "ann").name == "A"
         assert person(undone, "ann").model_copy(update={"name": "Ann"}) == ann
     with pytest.raises(ValueError):
         set_cadence(ann, 0)
+
+
+def test_a_form_patch_keeps_a_change_made_meanwhile_and_undo_restores_only_its_field() -> None:
+    ann = contact("ann", notes="Met at PyCon", follow_up=D("2026-12-01"))
+    before = data([ann])
+    # The form opened on `ann` and saved new notes: its patch names only what it changed.
+    saved = ann.model_copy(update={"notes": "Met at PyCon; likes climbing"})
+    changes = changed_fields(ann, saved)
+    assert changes == {"notes": "Met at PyCon; likes climbing"}
+    edit = patch_contact("ann", changes, saved.name)
+    # Meanwhile someone else moved Ann's follow-up (another edit, or the file on disk).
+    elsewhere = patch_contact("ann", {"follow_up": D("2026-12-24")}, "Ann").forward(before)
+    after = edit.forward(elsewhere)
+    assert person(after, "ann").notes == "Met at PyCon; likes climbing"
+    assert person(after, "ann").follow_up == D("2026-12-24")  # both changes kept
+    undone = edit.backward(after)
+    assert person(undone, "ann").notes == "Met at PyCon"  # only the notes go back
+    assert person(undone, "ann").follow_up == D("2026-12-24")
+    assert undone == elsewhere
+    # The same through the working copy: the form's edit unsaved, the file changed on disk.
+    copy = WorkingCopy(before)
+    assert copy.apply(edit)
+    copy.loaded(contacts=elsewhere.contacts)
+    assert person(copy.data, "ann").notes == "Met at PyCon; likes climbing"
+    assert person(copy.data, "ann").follow_up == D("2026-12-24")
+    assert copy.undo() is edit
+    assert copy.data == elsewhere
 
 
 def test_combine_applies_in_order_and_undoes_in_reverse() -> None:
@@ -244,10 +300,8 @@ def test_review_queue_never_reviewed_first_then_oldest_archived_never() -> None:
 # --- the rows of the tab: follow-ups, balance, order -------------------------------------
 
 
-def model_of(contacts, interactions=(), settings: Settings | None = None) -> RowModel:
-    model = RowModel()
-    model.update(book(*contacts), journal(*interactions), settings or Settings(), TODAY)
-    return model
+def model_of(contacts, interactions=(), settings: Settings | None = None) -> PeopleIndex:
+    return PeopleIndex.of(book(*contacts), journal(*interactions), settings or Settings(), TODAY)
 
 
 def test_rows_follow_the_spec_rules_with_tricky_dates() -> None:
@@ -277,6 +331,31 @@ def test_rows_follow_the_spec_rules_with_tricky_dates() -> None:
     assert rows["explicit"].due == D("2027-01-01")
     assert rows["none"].due is None
     assert model.overdue == 1  # only "leap"; the archived one does not count
+    assert [rows[k].cadence for k in ("leap", "tagged", "explicit", "none")] == [366, 14, 1, None]
+
+
+def test_rows_hold_the_next_milestones_soonest_first() -> None:
+    model = model_of(
+        [
+            contact(
+                "ann",
+                milestones=[
+                    {"label": "Launch", "date": D("2026-11-01")},  # past and one-off: gone
+                    {"label": "Birthday", "date": D("1992-02-29"), "yearly": True},
+                    {"label": "Talk", "date": D("2027-02-28")},  # same day: by label
+                    {"label": "Work anniversary", "date": D("2020-12-01"), "yearly": True},
+                ],
+            ),
+            contact("bo"),
+        ]
+    )
+    ann = model.by_id["ann"]
+    assert [(on, m.label) for on, m in ann.milestones] == [
+        (D("2026-12-01"), "Work anniversary"),
+        (D("2027-02-28"), "Birthday"),
+        (D("2027-02-28"), "Talk"),
+    ]
+    assert model.by_id["bo"].milestones == ()
 
 
 def test_balance_and_the_give_first_flag() -> None:
@@ -360,16 +439,20 @@ def test_detail_helpers() -> None:
         interaction("ann", "2026-11-01", id="old"),
     ]
     assert [i.id for i in newest_first(same_day)] == ["second", "first", "old"]
-    assert last_promise(same_day).promise == "B"
-    assert last_promise([interaction("ann", TODAY, follow_up=TODAY)]) is None
+    assert latest_follow_up(same_day).promise == "B"
+    assert latest_follow_up(same_day) is same_day[1]
+    no_promise = interaction("ann", TODAY, follow_up=TODAY)
+    assert latest_follow_up([no_promise]) is no_promise
+    assert latest_follow_up([no_promise]).promise is None
+    assert latest_follow_up([interaction("ann", TODAY)]) is None  # no follow-up set
 
 
 # --- the row model keeps up with edits ---------------------------------------------------
 
 
-def snapshot(model: RowModel) -> dict:
+def snapshot(model: PeopleIndex) -> dict:
     return {
-        key: (row.contact, row.last, row.due, row.balance, row.search)
+        key: (row.contact, row.last, row.due, row.cadence, row.balance, row.milestones, row.search)
         for key, row in model.by_id.items()
     }
 
@@ -397,13 +480,12 @@ def test_incremental_updates_match_a_rebuild() -> None:
     settings = Settings(cadence_by_tag={"mentor": 10})
     state = Data(plan=plan(routine("review-contacts", "month")), contacts=book(*people))
     state = replace(state, journal=journal(*entries), plan=state.plan)
-    model = RowModel()
-    model.update(state.contacts, state.journal, settings, TODAY)
+    model = PeopleIndex.of(state.contacts, state.journal, settings, TODAY)
     history = []
     for step in range(60):
         contacts = state.contacts.contacts
         target = rng.choice(contacts)
-        choice = rng.randrange(6)
+        choice = rng.randrange(7)
         if choice == 0 and history:
             state = history.pop().backward(state)
         else:
@@ -412,26 +494,28 @@ def test_incremental_updates_match_a_rebuild() -> None:
             elif choice == 2:
                 day = TODAY - timedelta(days=rng.randrange(10))
                 follow = day + timedelta(days=14) if rng.random() < 0.5 else None
-                logged = interaction(
-                    target.id,
-                    day,
-                    id=next_interaction_id(state.journal, day),
-                    exchange=rng.choice(list(Exchange)),
-                    follow_up=follow,
+                request = LogRequest(
+                    target.id, day, exchange=rng.choice(list(Exchange)), follow_up=follow
                 )
-                edit = log_interaction(logged)
+                edit = log_interaction(request, "Log")
             elif choice == 3:
                 edit = archive_contact(target, archived=not target.archived)
             elif choice == 4:
-                edit = put_contact(state.contacts, contact(f"new{step}", notes="fresh"))
+                edit = add_contact(contact(f"new{step}", notes="fresh"))
+            elif choice == 5:
+                changes = {
+                    "tags": rng.sample(["data", "mentor"], rng.randrange(3)),
+                    "follow_up": rng.choice([None, TODAY + timedelta(days=rng.randrange(-9, 9))]),
+                    "milestones": [Milestone(label="Birthday", date=TODAY, yearly=True)],
+                }
+                edit = patch_contact(target.id, changes, target.name)
             else:
                 edit = set_cadence(target, rng.choice([None, 3, 90]))
             state = edit.forward(state)
             history.append(edit)
         changed = model.update(state.contacts, state.journal, settings, TODAY)
         assert changed
-        fresh = RowModel()
-        fresh.update(state.contacts, state.journal, settings, TODAY)
+        fresh = PeopleIndex.of(state.contacts, state.journal, settings, TODAY)
         assert snapshot(model) == snapshot(fresh), step
         assert model.overdue == fresh.overdue
         assert {k: list(v) for k, v in model.by_contact.items()} == fresh.by_contact
@@ -440,7 +524,7 @@ def test_incremental_updates_match_a_rebuild() -> None:
 
 def test_plan_changes_do_not_touch_the_rows() -> None:
     state = data([contact("ann")])
-    model = RowModel()
+    model = PeopleIndex()
     assert model.update(state.contacts, state.journal, state.plan.settings, TODAY)
     version = model.version
     checked = count_review(state.plan, TODAY).forward(state)
@@ -451,8 +535,23 @@ def test_plan_changes_do_not_touch_the_rows() -> None:
     assert model.update(checked.contacts, checked.journal, settings, TODAY)
 
 
+def test_a_new_day_rederives_the_rows() -> None:
+    """The same contacts and journal on a later day: overdue counts and the next milestones
+    are the day's (update's own rule: a new `today` rebuilds)."""
+    birthday = {"label": "Birthday", "date": D("1990-11-25"), "yearly": True}
+    state = data([contact("ann", follow_up=D("2026-11-26"), milestones=[birthday])])
+    model = PeopleIndex.of(state.contacts, state.journal, state.plan.settings, TODAY)
+    assert model.overdue == 0 and model.follow_ups(0) == []
+    later = TODAY + timedelta(days=5)
+    assert model.update(state.contacts, state.journal, state.plan.settings, later)
+    fresh = PeopleIndex.of(state.contacts, state.journal, state.plan.settings, later)
+    assert snapshot(model) == snapshot(fresh)
+    assert model.overdue == 1
+    assert [f.overdue_days for f in model.follow_ups(0)] == [4]
+    assert model.by_id["ann"].milestones[0][0] == D("2027-11-25")
+
+
 def test_a_thousand_contacts_derive_quickly() -> None:
     people = [contact(f"p{n}", created=date(2026, 1, 1), cadence_days=30) for n in range(1000)]
-    model = RowModel()
-    model.update(book(*people), Journal(), Settings(), TODAY)
+    model = PeopleIndex.of(book(*people), Journal(), Settings(), TODAY)
     assert len(model) == 1000 and model.overdue == 1000

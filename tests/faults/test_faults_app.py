@@ -21,6 +21,7 @@ from netplan.domain.routines import add_completions
 from netplan.models import Interaction
 from netplan.store import Store, decode, encode
 from netplan.tui import app as app_module
+from netplan.workspace import sync as sync_module
 from netplan.workspace.plan_edits import Edit
 
 MONDAY = date(2026, 11, 23)
@@ -69,7 +70,7 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
 ) -> None:
     """plan.toml cannot be replaced (say it links into a synced folder that went read-only);
     the first q waits and says so, the second writes the unsaved version beside the files."""
-    monkeypatch.setattr(app_module, "RETRY_SECONDS", (0.3,))
+    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,))
     target = os.path.realpath(store.folder / "plan.toml")
     real_replace = os.replace
 
@@ -84,7 +85,7 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
         await settle(pilot, app)
         before = (store.folder / "plan.toml").read_bytes()
         await pilot.press("space")
-        await wait_for(pilot, lambda: app._save_error is not None, what="the failed save")
+        await wait_for(pilot, lambda: app.workspace.save_error is not None, what="the failed save")
         await pilot.press("q")
         await wait_for(
             pilot,
@@ -106,7 +107,7 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
 async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_module, "RETRY_SECONDS", (0.3,))
+    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,))
 
     def no_replace(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -124,7 +125,7 @@ async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
         await pilot.press("space")
-        await wait_for(pilot, lambda: app._save_error is not None, what="the failed save")
+        await wait_for(pilot, lambda: app.workspace.save_error is not None, what="the failed save")
         await pilot.press("q")
         await wait_for(pilot, lambda: any("Press q again" in m for m in messages(app)))
         await pilot.press("q")
@@ -141,7 +142,7 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
     applies), and no recovery file can be written either. The app stays up, writes nothing
     over the other side's file, and keeps the edit until it can put it in a recovery file."""
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
-    monkeypatch.setattr(app_module, "RETRY_SECONDS", (0.3,) * 5)
+    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,) * 5)
     folder = store.folder.resolve()
     blocked = {"on": True}
     real_replace = os.replace
@@ -157,7 +158,7 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
         await pilot.press("space")
-        await wait_for(pilot, lambda: app._save_error is not None, what="the failed save")
+        await wait_for(pilot, lambda: app.workspace.save_error is not None, what="the failed save")
         plan = Store(store.folder).read_plan()
         theirs = encode(
             plan.model_copy(
@@ -172,12 +173,12 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
         )
         await pilot.pause(0.8)
         assert path.read_bytes() == theirs
-        assert app.return_code is None and app.session.dirty
+        assert app.return_code is None and app.workspace.dirty
         blocked["on"] = False  # space again: the edit goes to a recovery file
         await wait_for(
             pilot, lambda: list(store.folder.glob("plan.recovered-*.toml")), what="the recovery"
         )
-        await wait_for(pilot, lambda: not app.session.dirty, what="the reload")
+        await wait_for(pilot, lambda: not app.workspace.dirty, what="the reload")
         assert all(r.id != "engage-posts" for r in app.data.plan.routines)
     assert path.read_bytes() == theirs
     (recovered,) = store.folder.glob("plan.recovered-*.toml")
@@ -322,7 +323,7 @@ async def test_valid_then_invalid_then_valid_again_under_unsaved_changes(
     message; this side's change waits in memory and the file is never written over), then
     the finished one: reloaded, and this side's change saved on top."""
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
-    monkeypatch.setattr(app_module, "RETRY_SECONDS", (0.3, 0.3, 0.3, 0.3, 0.3))
+    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3, 0.3, 0.3, 0.3, 0.3))
     path = store.folder / "plan.toml"
     base = store.read_plan()
 
@@ -347,10 +348,10 @@ async def test_valid_then_invalid_then_valid_again_under_unsaved_changes(
         await pilot.press("space")  # a change of our own while the file is invalid
         await pilot.pause(1.0)  # saves are tried and refused
         assert path.read_bytes() == broken
-        assert app.session.dirty
+        assert app.workspace.dirty
         finished = encode(add_completions(base, "share-resource", MONDAY, 2))
         sync(finished)
-        await wait_for(pilot, lambda: not app.session.dirty, what="the save after the fix")
+        await wait_for(pilot, lambda: not app.workspace.dirty, what="the save after the fix")
         await settle(pilot, app)
     assert on_disk(store).plan.completions == {
         MONDAY: {"share-resource": 2},

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from faults import rounds, store_bytes
+from faults_helpers import rounds, store_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

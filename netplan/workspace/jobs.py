@@ -1,0 +1,161 @@
+"""The work the workspace hands to other threads, and what comes back.
+
+A job is built on the thread that owns the working copy (`Workspace.next_job`), run anywhere
+(`run`: it touches the store and nothing of the workspace), and its result is taken back on
+the owning thread (`Workspace.finish`). Jobs and results are immutable values, so a test can
+build, run and finish them one step at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from netplan.domain.people_index import PeopleIndex
+from netplan.models import ContactBook, Journal, Plan, check_references
+from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
+from netplan.store import ConflictError, FileName, Store, StoreError
+from netplan.workspace.history import SaveJob
+
+PEOPLE_FILES: tuple[FileName, FileName] = ("contacts", "journal")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user; the face decides how (a toast, a line on stderr)."""
+
+    message: str
+    title: str = ""
+    severity: str = "information"  # information | warning | error
+    timeout: float | None = None
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    """A look at the disk: which files changed (`names` None), or read these again."""
+
+    names: tuple[FileName, ...] | None
+    allowed: tuple[FileName, ...]  # files the working copy holds (people may still load)
+    people_look: tuple | None = None  # contacts and journal as they looked when they failed
+
+
+@dataclass(frozen=True)
+class PeopleJob:
+    """Load contacts and journal, check them against the plan, derive the people index."""
+
+    plan: Plan
+    today: date
+
+
+Job = SaveJob | CheckJob | PeopleJob
+
+
+@dataclass(frozen=True)
+class Saved:
+    written: tuple[FileName, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    names: tuple[FileName, ...]
+
+
+@dataclass(frozen=True)
+class SaveFailed:
+    message: str
+
+
+@dataclass(frozen=True)
+class Checked:
+    loaded: dict[FileName, Any] = field(default_factory=dict)
+    invalid: dict[FileName, StoreError] = field(default_factory=dict)
+    people_changed: bool = False  # the files whose load failed changed: try again
+
+
+@dataclass(frozen=True)
+class PeopleLoaded:
+    contacts: ContactBook
+    journal: Journal
+    index: PeopleIndex
+
+
+@dataclass(frozen=True)
+class PeopleFailed:
+    error: StoreError
+    look: tuple
+
+
+Result = Saved | Conflict | SaveFailed | Checked | PeopleLoaded | PeopleFailed
+Pause = Callable[[], object]
+
+
+def run(store: Store, job: Job, pause: Pause | None = None) -> Result:
+    """Do the job's I/O (any thread). `pause` lets a long load step aside for the app."""
+    if isinstance(job, SaveJob):
+        return _save(store, job)
+    if isinstance(job, CheckJob):
+        return _check(store, job)
+    return _load_people(store, job, pause)
+
+
+def _save(store: Store, job: SaveJob) -> Result:
+    try:
+        written = store.save(**job.files)
+    except ConflictError as error:
+        return Conflict(tuple(error.names))
+    except StoreError as error:
+        return SaveFailed(str(error))
+    return Saved(tuple(written))
+
+
+def _check(store: Store, job: CheckJob) -> Result:
+    people_changed = bool(job.people_look) and store.look(PEOPLE_FILES) != job.people_look
+    if job.names is None:
+        names = [n for n in store.changed_on_disk() if n in job.allowed]
+    else:
+        names = [n for n in job.names if n in job.allowed]
+    loaded: dict[FileName, Any] = {}
+    invalid: dict[FileName, StoreError] = {}
+    for name in names:
+        # Every file read here must be adopted: reading moves the store's fingerprint to
+        # the new version, and a save would then write over it unchecked.
+        try:
+            loaded[name] = store.read(name)
+        except StoreError as error:
+            invalid[name] = error
+    return Checked(loaded, invalid, people_changed)
+
+
+def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
+    look = store.look(PEOPLE_FILES)
+    try:
+        # Many small objects: the cyclic collector would run dozens of times during the load.
+        with gc_paused():
+            contacts = store.read_contacts(pause)
+            journal = store.read_journal(pause)
+            # Here, not on the owning thread: 30 ms at 30,000 contacts. A plan edited
+            # meanwhile changes nothing that refers to contacts or the journal.
+            problems = check_references(job.plan, contacts, journal, store.folder)
+            if problems:
+                raise StoreError(problems[0], problems)
+            index = PeopleIndex()
+            for _ in index.build(contacts, journal, job.plan.settings, job.today):
+                if pause is not None:
+                    pause()
+            keep_out_of_collections()
+    except StoreError as error:
+        return PeopleFailed(error, look)
+    return PeopleLoaded(contacts, journal, index)
+
+
+def failure_of(job: Job, error: BaseException) -> Result:
+    """The result of a job whose run raised what it should not have (a bug): the workspace
+    takes it as a failure and goes on, instead of waiting for a result that never comes."""
+    message = f"netplan hit an unexpected error ({type(error).__name__}: {error})"
+    if isinstance(job, SaveJob):
+        return SaveFailed(message)
+    if isinstance(job, CheckJob):
+        return Checked()
+    return PeopleFailed(StoreError(message), ())

@@ -1,0 +1,423 @@
+"""The workspace: the one application core that the app and the command line share.
+
+It owns the working copy (edits, undo, redo) and its life with the disk as an explicit state
+machine. Everything here runs on the thread that owns the workspace; the slow parts are jobs
+(`next_job` builds one, `jobs.run` does its I/O on any thread, `finish` takes the result
+back), so the app can keep keys answered while a save runs, and a test can take every step
+by hand. The app schedules jobs and shows `notices`; the command line runs them in a row.
+
+    state        what is happening
+    idle         at rest, nothing wrong (with unsaved edits a save is due)
+    saving       a save job runs
+    checking     a look at the disk runs: a poll, or the reload after a conflict
+    failed       at rest: the last save failed; it is tried again from `wake_at`
+    blocked      at rest: a file changed on disk and is invalid; nothing is written over
+                 it, saves of it wait until it is valid again
+    stuck        at rest: unsaved edits no longer fit the files on disk and no recovery
+                 file could be written: nothing is written until they can be kept
+
+People (contacts and journal) load on their own: `people_state` is loading, loaded or broken.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from time import monotonic
+
+from netplan.domain.people_index import PeopleIndex
+from netplan.store import FILES, FileName, Store, StoreError
+from netplan.workspace.data import FILE_NAMES, Data
+from netplan.workspace.edits import Edit
+from netplan.workspace.history import SaveJob, WorkingCopy
+from netplan.workspace.jobs import (
+    Checked,
+    CheckJob,
+    Conflict,
+    Job,
+    Notice,
+    PeopleFailed,
+    PeopleJob,
+    PeopleLoaded,
+    Result,
+    Saved,
+    SaveFailed,
+)
+
+RETRY_SECONDS = (2, 5, 10, 30, 60)  # after a failed save; stuck: the second-longest
+
+
+def _keep_retry() -> float:
+    """Stuck: how long until keeping the unsaved edits is tried again."""
+    return RETRY_SECONDS[-2] if len(RETRY_SECONDS) > 1 else RETRY_SECONDS[0]
+
+
+class SyncState(StrEnum):
+    idle = "idle"
+    saving = "saving"
+    checking = "checking"
+    failed = "failed"
+    blocked = "blocked"
+    stuck = "stuck"
+
+
+class PeopleState(StrEnum):
+    loading = "loading"
+    loaded = "loaded"
+    broken = "broken"
+
+
+RUNNING = (SyncState.saving, SyncState.checking)
+
+
+class Workspace:
+    def __init__(
+        self,
+        store: Store,
+        today: date,
+        data: Data,
+        clock: Callable[[], float] = monotonic,
+    ) -> None:
+        self.store = store
+        self.today = today
+        self.copy = WorkingCopy(data)
+        self.clock = clock
+        self.state = SyncState.idle
+        self._resting = SyncState.idle  # where a running job returns to
+        self.people_state = PeopleState.loaded if data.people_loaded else PeopleState.loading
+        self.people_problem: str | None = None  # why contacts and journal did not load
+        self.people: PeopleIndex | None = None
+        self._people_look: tuple | None = None
+        self._people_running = False
+        self._people_retry = False  # loading again after a failed load
+        self._check: tuple[FileName, ...] | bool | None = False  # False: none wanted
+        self.wake_at: float | None = None  # when a failed save or a stuck keep is tried again
+        self.save_error: str | None = None
+        self.blocked: dict[FileName, str] = {}  # files invalid on disk, with the problem
+        self._retries = 0
+        self._stuck_names: tuple[FileName, ...] = ()
+        self._reported_invalid: str | None = None
+        self.quitting = False
+        self.notices: list[Notice] = []
+        self._owner = threading.get_ident()
+        if data.people_loaded:
+            self.people = PeopleIndex()
+            self._catch_up()
+
+    # reading
+
+    @property
+    def data(self) -> Data:
+        return self.copy.data
+
+    @property
+    def dirty(self) -> bool:
+        return self.copy.dirty
+
+    @property
+    def settled(self) -> bool:
+        """Nothing unsaved and no job running: safe to quit."""
+        return not self.copy.dirty and self.state not in RUNNING
+
+    @property
+    def cannot_save(self) -> bool:
+        """Unsaved edits that saving cannot write now (a second q keeps them elsewhere)."""
+        if self._resting in (SyncState.failed, SyncState.stuck):
+            return True
+        return bool(self.blocked) and bool(set(self.copy.dirty_files()) & set(self.blocked))
+
+    @property
+    def people_status(self) -> str:
+        if self.people_state == PeopleState.broken:
+            return f"Contacts not loaded: {self.people_problem}"
+        return "Loading contacts…" if self.people_state == PeopleState.loading else ""
+
+    def take_notices(self) -> list[Notice]:
+        notices, self.notices = self.notices, []
+        return notices
+
+    def _tell(self, message: str, title: str = "", severity: str = "information", timeout=None):
+        self.notices.append(Notice(message, title, severity, timeout))
+
+    def _own(self) -> None:
+        if threading.get_ident() != self._owner:
+            raise RuntimeError("the workspace is used from a thread that does not own it")
+
+    # changing
+
+    def apply(self, edit: Edit) -> bool:
+        """Apply an edit; False when it changes nothing. KeyError or ValueError when it no
+        longer applies (its record is gone, the result would be invalid): nothing changed."""
+        self._own()
+        changed = self.copy.apply(edit)
+        if changed:
+            self._catch_up()
+        return changed
+
+    def undo(self) -> Edit | None:
+        self._own()
+        edit = self.copy.undo()
+        if edit is not None:
+            self._catch_up()
+        return edit
+
+    def redo(self) -> Edit | None:
+        self._own()
+        edit = self.copy.redo()
+        if edit is not None:
+            self._catch_up()
+        return edit
+
+    def _catch_up(self) -> None:
+        """Bring the people index up to the data (it recomputes only what changed)."""
+        data = self.copy.data
+        if self.people is not None and data.contacts is not None and data.journal is not None:
+            self.people.update(data.contacts, data.journal, data.plan.settings, self.today)
+
+    # scheduling
+
+    def request_check(self) -> None:
+        """Look at the disk soon (the app's poll)."""
+        if self._check is False:
+            self._check = None
+
+    def next_job(self) -> Job | None:
+        """The job to run now, if any; the state moves to saving or checking.
+
+        Built here, on the owning thread, so a save job holds exactly the edits it claims.
+        """
+        self._own()
+        if self.state in RUNNING:
+            return None
+        now = self.clock()
+        if self._resting == SyncState.stuck:
+            if self.wake_at is not None and now >= self.wake_at:
+                self.wake_at = now + _keep_retry()  # until this try says otherwise
+                return self._start_check(self._stuck_names)
+            return None
+        if self._check is not False:
+            names, self._check = self._check, False
+            return self._start_check(names)  # type: ignore[arg-type]
+        if not self.copy.dirty:
+            return None
+        if self._resting == SyncState.failed and self.wake_at is not None and now < self.wake_at:
+            return None
+        if self.blocked and set(self.copy.dirty_files()) & set(self.blocked):
+            return None  # it would conflict: wait until the file on disk is valid again
+        job = self.copy.save_job()
+        if job is not None:
+            self.state = SyncState.saving
+        return job
+
+    def _start_check(self, names: tuple[FileName, ...] | None) -> CheckJob:
+        allowed = FILE_NAMES if self.people_state == PeopleState.loaded else ("plan",)
+        look = self._people_look if self.people_state == PeopleState.broken else None
+        self.state = SyncState.checking
+        return CheckJob(names, allowed, look)
+
+    def people_job(self) -> PeopleJob | None:
+        """Load contacts and journal, when they still need loading and no load runs."""
+        self._own()
+        if self.people_state != PeopleState.loading or self._people_running:
+            return None
+        self._people_running = True
+        return PeopleJob(self.copy.data.plan, self.today)
+
+    # results
+
+    def finish(self, job: Job, result: Result) -> None:
+        """Take a job's result back (on the owning thread)."""
+        self._own()
+        if isinstance(job, PeopleJob):
+            self._people_done(result)
+            return
+        self.state = self._resting
+        if isinstance(result, Saved):
+            self._saved(job)  # type: ignore[arg-type]
+        elif isinstance(result, Conflict):
+            # A file changed on disk under unsaved edits: take the disk's, replay ours on top.
+            self._check = result.names
+        elif isinstance(result, SaveFailed):
+            self._save_failed(result.message)
+        elif isinstance(result, Checked):
+            self._checked(result)
+
+    def _rest(self, state: SyncState) -> None:
+        self._resting = state
+        if self.state not in RUNNING:
+            self.state = state
+
+    def _saved(self, job: SaveJob) -> None:
+        self.copy.mark_saved(job)
+        if self._resting == SyncState.failed:
+            self.save_error = None
+            self._retries = 0
+            self.wake_at = None
+            self._rest(SyncState.blocked if self.blocked else SyncState.idle)
+            self._tell("Saved. Everything is on disk again.")
+
+    def _save_failed(self, message: str) -> None:
+        first = self.save_error is None
+        self.save_error = message
+        delay = RETRY_SECONDS[min(self._retries, len(RETRY_SECONDS) - 1)]
+        self._retries += 1
+        self.wake_at = self.clock() + delay
+        self._rest(SyncState.failed)
+        if first or self.quitting:
+            hint = " Press q again to quit anyway." if self.quitting else ""
+            self._tell(
+                f"{message}\nYour changes are kept here; retrying every few seconds.{hint}",
+                "Could not save",
+                "error",
+                15,
+            )
+
+    def _checked(self, result: Checked) -> None:
+        if result.people_changed and self.people_state == PeopleState.broken:
+            # The files whose load failed have changed: perhaps fixed.
+            self.people_state = PeopleState.loading
+            self.people_problem = None
+            self._people_retry = True
+        for name in result.loaded:
+            self.blocked.pop(name, None)
+        for name, error in result.invalid.items():
+            self.blocked[name] = "\n".join(error.problems[:3])
+        if result.invalid:
+            self._report_invalid(result.invalid)
+        elif result.loaded:
+            self._reported_invalid = None
+        if result.loaded:
+            self._adopt(result.loaded)
+        if self._resting in (SyncState.idle, SyncState.blocked):
+            self._rest(SyncState.blocked if self.blocked else SyncState.idle)
+
+    def _report_invalid(self, invalid: dict[FileName, StoreError]) -> None:
+        for name, error in invalid.items():
+            message = "\n".join(error.problems[:3])
+            if message == self._reported_invalid:
+                continue
+            self._reported_invalid = message
+            self._tell(
+                f"{message}\nnetplan keeps what it shows and will not write {FILES[name]} "
+                "until the file is valid again.",
+                f"{FILES[name]} changed on disk and is invalid",
+                "error",
+                20,
+            )
+
+    def _adopt(self, loaded: dict[FileName, object]) -> None:
+        ours = len(self.copy.unsaved)
+        files = ", ".join(FILES[n] for n in loaded)
+        try:
+            self.copy.loaded(**loaded)
+        except (KeyError, ValueError) as error:
+            try:
+                kept = [self.store.write_recovery(n, getattr(self.copy.data, n)) for n in loaded]
+            except StoreError as failure:
+                self._cannot_keep(tuple(loaded), str(error), str(failure))
+                return
+            self.copy.discard_unsaved()
+            self.copy.loaded(**loaded)
+            self._tell(
+                f"{files} changed on disk and your unsaved changes no longer fit it ({error}). "
+                f"They were kept in {', '.join(p.name for p in kept)}.",
+                "Changed on disk",
+                "warning",
+                20,
+            )
+        else:
+            if ours:
+                self._tell(
+                    f"{files} changed on disk; your unsaved changes were applied on top of it.",
+                    "Merged",
+                )
+            else:
+                self._tell(f"{files} changed on disk and was reloaded.")
+        if self._resting == SyncState.stuck:
+            self.save_error = None
+            self.wake_at = None
+            self._rest(SyncState.idle)
+        self._catch_up()
+
+    def _cannot_keep(self, names: tuple[FileName, ...], why: str, failure: str) -> None:
+        """Unsaved edits no longer fit the files on disk, and no recovery file can be written:
+        keep them here, write nothing (the store's fingerprint is now the disk's version, so a
+        save would go over it) and try again later; q twice quits, trying once more."""
+        self.save_error = failure
+        self._stuck_names = names
+        self.wake_at = self.clock() + _keep_retry()
+        self._rest(SyncState.stuck)
+        self._tell(
+            f"{', '.join(FILES[n] for n in names)} changed on disk and your unsaved changes no "
+            f"longer fit it ({why}); keeping them in a recovery file failed too: {failure}. "
+            "They stay here and netplan writes nothing until it can keep them; press q twice "
+            "to quit anyway.",
+            "Cannot keep your changes",
+            "error",
+            30,
+        )
+
+    def _people_done(self, result: Result) -> None:
+        self._people_running = False
+        if isinstance(result, PeopleLoaded):
+            was_broken, self._people_retry = self._people_retry, False
+            self.copy.loaded(contacts=result.contacts, journal=result.journal)
+            self.people = result.index
+            self.people_state = PeopleState.loaded
+            self.people_problem = None
+            self._people_look = None
+            self._catch_up()  # whatever changed while the load ran (settings, today)
+            if was_broken:
+                self._tell("Contacts and journal are valid again and loaded.", "Loaded")
+        elif isinstance(result, PeopleFailed):
+            # A poll tries again once either file changes (the user fixed it, or a sync did).
+            self.people_state = PeopleState.broken
+            self.people_problem = str(result.error)
+            self._people_look = result.look
+            self._tell(
+                "\n".join(result.error.problems[:5]) + "\nFix the file; netplan will not write it.",
+                "Cannot load contacts",
+                "error",
+                30,
+            )
+
+    # the command line: the same path, one step after the other
+
+    def save(self) -> list[FileName]:
+        """Save now, running the jobs in this thread; StoreError when it cannot be saved."""
+        from netplan.workspace.jobs import run
+
+        written: list[FileName] = []
+        for _attempt in range(5):
+            job = self.next_job()
+            if job is None:
+                break
+            result = run(self.store, job)
+            self.finish(job, result)
+            if isinstance(result, Saved):
+                written.extend(result.written)
+            elif isinstance(result, SaveFailed):
+                raise StoreError(result.message)
+        if self.blocked:
+            problems = [p for text in self.blocked.values() for p in text.split("\n")]
+            raise StoreError(problems[0], problems)
+        if self.copy.dirty:
+            raise StoreError(
+                f"the files in {self.store.folder} kept changing while netplan saved; "
+                "nothing of this command was written, try again"
+            )
+        return written
+
+    # quitting
+
+    def keep_unsaved(self) -> list[str]:
+        """Write this side's unsaved files beside the store's (q twice while saves fail)."""
+        kept = []
+        for name in self.copy.dirty_files():
+            try:
+                kept.append(str(self.store.write_recovery(name, getattr(self.copy.data, name))))
+            except StoreError:
+                continue
+        return kept
