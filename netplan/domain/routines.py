@@ -18,10 +18,8 @@ __all__ = [
     "count_between",
     "done_in_period",
     "find_routine",
-    "recent_week_rates",
     "routine_statuses",
     "streak",
-    "week_completion_rate",
 ]
 
 
@@ -163,26 +161,6 @@ def add_completions(plan: Plan, routine_id: str, day: date, delta: int) -> Plan:
     else:
         completions.pop(day, None)
     return plan.model_copy(update={"completions": dict(sorted(completions.items()))})
-
-
-def week_completion_rate(plan: Plan, day: date) -> float:
-    """Share of this week's weekly targets reached, in [0, 1]; extra completions do not count."""
-    start, end = period_range(Period.week, day, plan.settings.week_start)
-    done = target = 0
-    for routine in plan.routines:
-        if routine.archived or routine.period != Period.week:
-            continue
-        done += min(count_between(plan, routine.id, start, end), routine.target)
-        target += routine.target
-    return done / target if target else 0.0
-
-
-def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
-    """Completion rates of the last `weeks` weeks, oldest first, ending with the current week."""
-    return [
-        week_completion_rate(plan, today - timedelta(days=7 * back))
-        for back in range(weeks - 1, -1, -1)
-    ]
 
 
 def find_routine(plan: Plan, query: str) -> Routine:

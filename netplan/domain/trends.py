@@ -120,3 +120,13 @@ def monthly_exchange(
         for start in window
         if start == this_month or (first is not None and month_end(start) >= first)
     ]
+
+
+def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
+    """Follow-through rates of the last `weeks` weeks, oldest first, ending with the current
+    week (the week grid's sparkline; unlike `weekly_follow_through`, weeks before the first
+    completion count as zero)."""
+    return [
+        week_follow_through(plan, today - timedelta(days=7 * back)).rate
+        for back in range(weeks - 1, -1, -1)
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import threading
 from datetime import date, timedelta
 
@@ -11,6 +12,7 @@ from app_helpers import TODAY, make_app, on_disk, settle
 from rich.console import Console
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TabbedContent
 
+from netplan.cli import main
 from netplan.domain.budget import minutes_in_week
 from netplan.domain.followups import FollowUp, last_interaction_days, next_follow_up
 from netplan.domain.people_index import PeopleIndex
@@ -415,6 +417,54 @@ async def test_log_with_a_follow_up_updates_files_agenda_and_minutes(demo_store:
             for part in agenda.content.renderables
         )
         assert "Time this week" in rendered
+
+
+async def test_the_log_form_writes_what_netplan_log_writes(demo_store: Store, tmp_path) -> None:
+    """The same interaction typed in the form and on the command line: the same bytes."""
+    twin = tmp_path / "twin"
+    shutil.copytree(demo_store.folder, twin)
+    status = main(
+        [
+            "--data",
+            str(twin),
+            "log",
+            "chen",
+            "--kind",
+            "call",
+            "--asked",
+            "--minutes",
+            "25",
+            "--note",
+            "Asked about the seed round",
+            "--on",
+            "yesterday",
+            "--follow-up",
+            "+7d",
+            "--promise",
+            "Share the deck",
+        ],
+        {"NETPLAN_TODAY": TODAY.isoformat()},
+    )
+    assert status == 0
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_tab(pilot, app)
+        await select(pilot, app, "Chen Wei")
+        await pilot.press("l")
+        form = app.screen
+        form.query_one("#kind", Select).value = "call"
+        form.query_one("#exchange", Select).value = "asked"
+        await pilot.pause()
+        form.query_one("#minutes", Input).value = "25"
+        form.query_one("#on", Input).value = "yesterday"
+        form.query_one("#note", Input).value = "Asked about the seed round"
+        form.query_one("#follow_up", Input).value = "+7d"
+        form.query_one("#promise", Input).value = "Share the deck"
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, LogForm)
+        await settle(pilot, app)
+    for name in ("journal.toml", "contacts.toml"):
+        assert (demo_store.folder / name).read_bytes() == (twin / name).read_bytes(), name
 
 
 async def test_log_refuses_bad_days_and_a_promise_without_a_follow_up(demo_store: Store) -> None:

@@ -17,11 +17,10 @@ from netplan.domain.routines import (
     count_between,
     done_in_period,
     find_routine,
-    recent_week_rates,
     routine_statuses,
     streak,
-    week_completion_rate,
 )
+from netplan.domain.trends import recent_week_rates, week_follow_through
 from netplan.models import Period, Plan, Routine
 
 
@@ -334,9 +333,9 @@ def test_week_completion_rate() -> None:
         completions={"2026-11-24": {"a": 1, "b": 4, "m": 5, "z": 10}},
     )
     # min(1,3) + min(4,1) over 3 + 1: extra completions and other routines do not count.
-    assert week_completion_rate(p, D("2026-11-25")) == pytest.approx(2 / 4)
-    assert week_completion_rate(p, D("2026-11-18")) == 0.0
-    assert week_completion_rate(plan(routine("m", "month", 1)), D("2026-11-25")) == 0.0
+    assert week_follow_through(p, D("2026-11-25")).rate == pytest.approx(2 / 4)
+    assert week_follow_through(p, D("2026-11-18")).rate == 0.0
+    assert week_follow_through(plan(routine("m", "month", 1)), D("2026-11-25")).rate == 0.0
 
 
 def test_recent_week_rates() -> None:
