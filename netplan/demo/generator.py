@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from netplan.defaults import default_routines
+from netplan.demo.check_offs import WEEKS, completions_for
 from netplan.demo.people import (
     KINDS_NETWORKING,
     KINDS_SOCIAL,
@@ -24,7 +25,7 @@ from netplan.demo.people import hobbies as hobby_topics
 from netplan.demo.people import milestones as cast_milestones
 from netplan.demo.people import notes as note_templates
 from netplan.demo.people import people as cast_people
-from netplan.domain.periods import add_months, month_end, month_start, week_start_of
+from netplan.domain.periods import add_months, month_start, week_start_of
 from netplan.models import (
     SCHEMA_VERSION,
     Contact,
@@ -48,7 +49,6 @@ from netplan.text import slugify
 __all__ = ["demo_data"]
 
 _SEED = 20261125
-_WEEKS = 12  # how far back the demo journal and check-offs go, counting the current week
 
 
 class _Draft(NamedTuple):
@@ -67,68 +67,6 @@ def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([c for c, _ in choices], weights=[w for _, w in choices])[0]
 
 
-def _days_between(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-# --- completions -------------------------------------------------------------------------
-
-
-def _completions(
-    rng: random.Random, today: date, routines: list[Routine]
-) -> dict[date, dict[str, int]]:
-    """Check-offs for the last 12 weeks: mostly met, a few misses, the current week begun."""
-    counts: dict[date, dict[str, int]] = {}
-
-    def add(day: date, routine: str, n: int = 1) -> None:
-        per_day = counts.setdefault(day, {})
-        per_day[routine] = per_day.get(routine, 0) + n
-
-    this_week = week_start_of(today, WeekStart.monday)
-    start = this_week - timedelta(weeks=_WEEKS - 1)
-    # weeks back (1 = last week) -> how many done, where it differs from the target
-    weekly_misses = {
-        "engage-posts": {5: 2, 9: 1},  # a 4-week streak now
-        "connect-people": {8: 1},  # a 7-week streak now
-        "share-resource": {3: 0, 10: 0},  # a 2-week streak, and 6 weeks before
-        "thank-publicly": {2: 0, 6: 0, 7: 0, 11: 0},
-    }
-    weekly = [r for r in routines if r.period == Period.week]
-    for back in range(_WEEKS - 1, 0, -1):
-        days = _days_between(this_week - timedelta(weeks=back), this_week - timedelta(days=1))[:7]
-        for routine in weekly:
-            done = weekly_misses.get(routine.id, {}).get(back, routine.target)
-            if done == routine.target and rng.random() < 0.2:
-                done += 1  # a good week
-            for day in sorted(rng.choices(days, k=done)):
-                add(day, routine.id)
-    # the current week: begun, not finished
-    so_far = _days_between(this_week, today)
-    add(so_far[0], "engage-posts")
-    if len(so_far) >= 3:
-        add(so_far[1], "connect-people")
-    if len(so_far) >= 5:
-        add(so_far[3], "share-resource")
-
-    # months back (1 = last month) that were missed
-    monthly_misses = {"write-article": {2}}
-    month = today.replace(day=1)
-    back = 1
-    while month_end(add_months(month_start(month), -back)) >= start:
-        first = max(add_months(month_start(month), -back), start)
-        days = _days_between(first, month_end(first))
-        for routine in routines:
-            if routine.period != Period.month or back in monthly_misses.get(routine.id, set()):
-                continue
-            add(rng.choice(days), routine.id, routine.target)
-        back += 1
-    if today.day >= 3:
-        add(today.replace(day=2), "review-contacts")
-    if today.day >= 8:
-        add(today.replace(day=7), "write-article")
-    return {day: counts[day] for day in sorted(counts)}
-
-
 # --- the whole store ---------------------------------------------------------------------
 
 
@@ -139,7 +77,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
     ids = [slugify(p.name) for p in cast]
     by_id = dict(zip(ids, cast, strict=True))
     created = {i: today - timedelta(days=p.created_ago) for i, p in by_id.items()}
-    start = week_start_of(today, WeekStart.monday) - timedelta(weeks=_WEEKS - 1)
+    start = week_start_of(today, WeekStart.monday) - timedelta(weeks=WEEKS - 1)
 
     routines = [
         *default_routines(),
@@ -153,7 +91,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
             minutes=10,
         ),
     ]
-    completions = _completions(rng, today, routines)
+    completions = completions_for(rng, today, routines)
 
     # Random everyday interactions, weighted by how active each relationship is.
     notes = note_templates()

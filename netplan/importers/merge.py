@@ -1,4 +1,4 @@
-"""Merging imported records into the contact book, and the report of what that did.
+"""Merging imported records into the contact book (what it did: importers.report).
 
 Pure functions of a ContactBook, the incoming records and today: no file is read or written.
 
@@ -24,7 +24,6 @@ Everything is indexed in dicts up front, so 30,000 records merge in linear time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import unquote
@@ -33,11 +32,9 @@ from pydantic import ValidationError
 
 from netplan.domain.ids import IdMaker
 from netplan.importers import Incoming, Parsed, Problem
+from netplan.importers.report import Added, ImportReport, Updated
 from netplan.models import Contact, ContactBook, Kind, Milestone
-from netplan.text import for_terminal
 
-LIST_ADDED_MAX = 50
-LINE_BREAK = " / "  # how a line break in a name or reason shows in the report
 UNKNOWN_YEAR = 1904  # a leap year, so a birthday on Feb 29 without a year is still a date
 
 
@@ -77,76 +74,6 @@ def _fold(text: str | None) -> str:
 
 def name_key(name: str, company: str | None) -> tuple[str, str]:
     return _fold(name), _fold(company)
-
-
-# --- the report --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Added:
-    where: str
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Updated:
-    where: str
-    id: str
-    name: str
-    changes: tuple[str, ...]  # "company (Acme → Globex)", "email", "tags (+fintech)", …
-
-
-@dataclass
-class ImportReport:
-    source: str
-    kind: str
-    added: list[Added] = field(default_factory=list)
-    updated: list[Updated] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.skipped)} skipped, {self.unchanged} unchanged"
-        )
-
-    def render(self, dry_run: bool = False) -> str:
-        """The report printed by `netplan import`: counts, then every update and skip."""
-        verb = "Would import" if dry_run else "Imported"
-        source = for_terminal(self.source, LINE_BREAK)
-        lines = [f"{verb} {self.kind} contacts from {source}: {self.summary()}."]
-        if self.added:
-            lines += ["", "Added:" if not dry_run else "Would add:"]
-            for item in self.added[:LIST_ADDED_MAX]:
-                lines.append(f"  {item.where}: {for_terminal(item.name, LINE_BREAK)} ({item.id})")
-            if len(self.added) > LIST_ADDED_MAX:
-                lines.append(f"  … and {len(self.added) - LIST_ADDED_MAX} more")
-        if self.updated:
-            lines += ["", "Updated:" if not dry_run else "Would update:"]
-            for change in self.updated:
-                lines.append(
-                    f"  {change.where}: {for_terminal(change.name, LINE_BREAK)} ({change.id}): "
-                    + for_terminal("; ".join(change.changes), LINE_BREAK)
-                )
-        if self.skipped:
-            lines += ["", "Skipped:"]
-            lines += [f"  {p.where}: {for_terminal(p.reason, LINE_BREAK)}" for p in self.skipped]
-        if self.notes:
-            lines += ["", "Imported without some values:"]
-            lines += [f"  {p.where}: {for_terminal(p.reason, LINE_BREAK)}" for p in self.notes]
-        if dry_run:
-            lines += ["", "Dry run: nothing was written."]
-        return "\n".join(lines)
-
-
-# --- merging -----------------------------------------------------------------------------
 
 
 def job_label(role: str | None, company: str | None) -> str:

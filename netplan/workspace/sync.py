@@ -6,15 +6,7 @@ machine. Everything here runs on the thread that owns the workspace; the slow pa
 back), so the app can keep keys answered while a save runs, and a test can take every step
 by hand. The app schedules jobs and shows `notices`; the command line runs them in a row.
 
-    state        what is happening
-    idle         at rest, nothing wrong (with unsaved edits a save is due)
-    saving       a save job runs
-    checking     a look at the disk runs: a poll, or the reload after a conflict
-    failed       at rest: the last save failed; it is tried again from `wake_at`
-    blocked      at rest: a file changed on disk and is invalid; nothing is written over
-                 it, saves of it wait until it is valid again
-    stuck        at rest: unsaved edits no longer fit the files on disk and no recovery
-                 file could be written: nothing is written until they can be kept
+The states and what they mean: netplan.workspace.states.
 
 People (contacts and journal) load on their own: `people_state` is loading, loaded or broken.
 """
@@ -24,7 +16,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from time import monotonic
 
 from netplan.domain.people_index import PeopleIndex
@@ -45,31 +36,7 @@ from netplan.workspace.jobs import (
     Saved,
     SaveFailed,
 )
-
-RETRY_SECONDS = (2, 5, 10, 30, 60)  # after a failed save; stuck: the second-longest
-
-
-def _keep_retry() -> float:
-    """Stuck: how long until keeping the unsaved edits is tried again."""
-    return RETRY_SECONDS[-2] if len(RETRY_SECONDS) > 1 else RETRY_SECONDS[0]
-
-
-class SyncState(StrEnum):
-    idle = "idle"
-    saving = "saving"
-    checking = "checking"
-    failed = "failed"
-    blocked = "blocked"
-    stuck = "stuck"
-
-
-class PeopleState(StrEnum):
-    loading = "loading"
-    loaded = "loaded"
-    broken = "broken"
-
-
-RUNNING = (SyncState.saving, SyncState.checking)
+from netplan.workspace.states import RUNNING, PeopleState, SyncState, keep_retry, retry_delay
 
 
 class Workspace:
@@ -194,7 +161,7 @@ class Workspace:
         now = self.clock()
         if self._resting == SyncState.stuck:
             if self.wake_at is not None and now >= self.wake_at:
-                self.wake_at = now + _keep_retry()  # until this try says otherwise
+                self.wake_at = now + keep_retry()  # until this try says otherwise
                 return self._start_check(self._stuck_names)
             return None
         if self._check is not False:
@@ -261,7 +228,7 @@ class Workspace:
     def _save_failed(self, message: str) -> None:
         first = self.save_error is None
         self.save_error = message
-        delay = RETRY_SECONDS[min(self._retries, len(RETRY_SECONDS) - 1)]
+        delay = retry_delay(self._retries)
         self._retries += 1
         self.wake_at = self.clock() + delay
         self._rest(SyncState.failed)
@@ -347,7 +314,7 @@ class Workspace:
         save would go over it) and try again later; q twice quits, trying once more."""
         self.save_error = failure
         self._stuck_names = names
-        self.wake_at = self.clock() + _keep_retry()
+        self.wake_at = self.clock() + keep_retry()
         self._rest(SyncState.stuck)
         self._tell(
             f"{', '.join(FILES[n] for n in names)} changed on disk and your unsaved changes no "

@@ -20,7 +20,7 @@ from netplan.tui.common.help import HelpScreen
 from netplan.tui.week.grid import RoutineGrid
 from netplan.tui.week.period_pane import MonthPane, WeekPane
 from netplan.tui.week.routine_form import RoutineForm
-from netplan.workspace import sync as sync_module
+from netplan.workspace import states as states_module
 
 MONDAY = date(2026, 11, 23)
 
@@ -385,7 +385,7 @@ async def test_keys_are_handled_while_a_slow_save_runs(
 async def test_a_failed_save_is_shown_kept_and_retried(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.2,))
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.2,))
     real_replace = os.replace
     failing = {"on": True}
 

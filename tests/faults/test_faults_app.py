@@ -21,7 +21,7 @@ from netplan.domain.routines import add_completions
 from netplan.models import Interaction
 from netplan.store import Store, decode, encode
 from netplan.tui import app as app_module
-from netplan.workspace import sync as sync_module
+from netplan.workspace import states as states_module
 from netplan.workspace.plan_edits import Edit
 
 MONDAY = date(2026, 11, 23)
@@ -70,7 +70,7 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
 ) -> None:
     """plan.toml cannot be replaced (say it links into a synced folder that went read-only);
     the first q waits and says so, the second writes the unsaved version beside the files."""
-    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,))
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,))
     target = os.path.realpath(store.folder / "plan.toml")
     real_replace = os.replace
 
@@ -107,7 +107,7 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
 async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,))
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,))
 
     def no_replace(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -142,7 +142,7 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
     applies), and no recovery file can be written either. The app stays up, writes nothing
     over the other side's file, and keeps the edit until it can put it in a recovery file."""
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
-    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3,) * 5)
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,) * 5)
     folder = store.folder.resolve()
     blocked = {"on": True}
     real_replace = os.replace
@@ -323,7 +323,7 @@ async def test_valid_then_invalid_then_valid_again_under_unsaved_changes(
     message; this side's change waits in memory and the file is never written over), then
     the finished one: reloaded, and this side's change saved on top."""
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
-    monkeypatch.setattr(sync_module, "RETRY_SECONDS", (0.3, 0.3, 0.3, 0.3, 0.3))
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3, 0.3, 0.3, 0.3, 0.3))
     path = store.folder / "plan.toml"
     base = store.read_plan()
 

@@ -7,27 +7,30 @@ cadences, theme) and the trends of the last 26 weeks. Every change is an Edit po
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
-from rich.console import Group
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
-from netplan.domain.goals import Pace, goal_pace
-from netplan.domain.periods import MONTH_ABBRS
-from netplan.models import Goal, GoalSource, GoalStatus, Settings
+from netplan.models import Goal, GoalStatus
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
-from netplan.tui.common.text import plain
 from netplan.tui.goals.form import GoalForm, count_now, needs_people
-from netplan.tui.goals.strategy_form import StrategyForm, hours_text
+from netplan.tui.goals.goal_list import (
+    DONE_HEADING,
+    GoalList,
+    active_prompt,
+    closed_prompt,
+    source_text,
+    strategy_line,
+    strategy_table,
+)
+from netplan.tui.goals.strategy_form import StrategyForm
 from netplan.tui.goals.trends import TrendsPanel
 from netplan.workspace import Data
 from netplan.workspace.edits import changed_fields
@@ -38,55 +41,6 @@ from netplan.workspace.plan_edits import (
     patch_goal,
     set_goal_status,
 )
-
-BAR_WIDTH = 24
-DONE_HEADING = "done-heading"
-
-
-def short_day(day: date) -> str:
-    """ "Mar 31, 2027" in English whatever the locale."""
-    return f"{MONTH_ABBRS[day.month - 1]} {day.day}, {day.year}"
-
-
-def source_text(source: GoalSource | None, routine_titles: dict[str, str]) -> str:
-    if source is None:
-        return "manual: + and − move it"
-    if source.routine is not None:
-        return f"counted: {routine_titles.get(source.routine, source.routine)} completions"
-    if source.tag is not None:
-        return f"counted: contacts added with tag {source.tag}"
-    only = f"{source.exchange.value} " if source.exchange is not None else ""
-    return f"counted: {only}interactions with {source.interactions_with} contacts"
-
-
-def days_left_text(days_left: int | None) -> str:
-    if days_left is None:
-        return "no due date"
-    if days_left > 1:
-        return f"{days_left} days left"
-    if days_left == 1:
-        return "1 day left"
-    if days_left == 0:
-        return "due today"
-    return f"{-days_left} day{'s' * (days_left != -1)} overdue"
-
-
-class GoalList(OptionList, inherit_bindings=False):
-    """The goals, one option each; keys that change them live on the pane."""
-
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Previous goal", show=False),
-        Binding("down,j", "cursor_down", "Next goal", show=False),
-        Binding("home", "first", "First goal", show=False),
-        Binding("end", "last", "Last goal", show=False),
-        Binding("pageup", "page_up", show=False),
-        Binding("pagedown", "page_down", show=False),
-    ]
-
-    @property
-    def goal_id(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None and not option.disabled else None
 
 
 class GoalsPane(FollowsData, Vertical):
@@ -167,8 +121,8 @@ class GoalsPane(FollowsData, Vertical):
             title += f" · {len(closed)} done or dropped"
         self.query_one(".goals-title", Label).update(title)
         self._fill_list(data, active, closed, today)
-        self.query_one(".strategy", Static).update(self._strategy(data.plan.settings))
-        self.query_one(".strategy-line", Static).update(self._strategy_line(data.plan.settings))
+        self.query_one(".strategy", Static).update(strategy_table(data.plan.settings))
+        self.query_one(".strategy-line", Static).update(strategy_line(data.plan.settings))
         self.query_one(TrendsPanel).show(data, today)
 
     def _count(self, goal: Goal, data: Data) -> int | None:
@@ -186,7 +140,7 @@ class GoalsPane(FollowsData, Vertical):
         return self._counts[key]
 
     def _palette(self) -> dict[str, Style]:
-        variables = self.app.theme_colors()
+        variables = self.netplan.theme_colors()
         return {
             "good": Style(color=variables.get("success", "green")),
             "bad": Style(color=variables.get("error", "red")),
@@ -203,7 +157,9 @@ class GoalsPane(FollowsData, Vertical):
         options: list[Option | None] = []
         for goal in active:
             options += [
-                Option(self._active_prompt(goal, data, today, titles, palette), goal.id),
+                Option(
+                    active_prompt(goal, self._count(goal, data), today, titles, palette), goal.id
+                ),
                 None,
             ]
         if not active:
@@ -216,7 +172,8 @@ class GoalsPane(FollowsData, Vertical):
             heading = Text(f"Done and dropped ({len(closed)})", style="bold underline")
             options.append(Option(heading, DONE_HEADING, disabled=True))
             options += [
-                Option(self._closed_prompt(goal, data, palette), goal.id) for goal in closed
+                Option(closed_prompt(goal, self._count(goal, data), palette), goal.id)
+                for goal in closed
             ]
         elif options:
             options.pop()  # no divider after the last goal
@@ -226,116 +183,6 @@ class GoalsPane(FollowsData, Vertical):
             goal_list.highlighted = goal_list.get_option_index(keep)
         elif ids:
             goal_list.highlighted = goal_list.get_option_index(ids[0])
-
-    def _active_prompt(
-        self,
-        goal: Goal,
-        data: Data,
-        today: date,
-        titles: dict[str, str],
-        palette: dict[str, Style],
-    ) -> Group:
-        done = self._count(goal, data)
-        unit = f" {goal.unit}" if goal.unit else ""
-        lines = [plain(goal.title, "bold")]
-        if done is None:
-            lines.append(Text("counting once contacts are loaded…", style="dim"))
-            pace_line = Text()
-        else:
-            pace = goal_pace(goal, done, today)
-            bar = self._bar(done, goal.target, pace.expected, palette)
-            count = Text.assemble(f"  {done}/{goal.target}", plain(unit))
-            count.stylize("bold")
-            lines.append(Text.assemble(bar, count))
-            pace_line = self._pace_text(goal, done, pace.pace, pace.expected, today, palette)
-        due = f"due {short_day(goal.due)} · " if goal.due else ""
-        details = Text.assemble(
-            pace_line,
-            " · " if pace_line.plain else "",
-            (f"{due}{days_left_text((goal.due - today).days if goal.due else None)}", "dim"),
-        )
-        lines.append(details)
-        lines.append(plain(source_text(goal.source, titles), "dim"))
-        if goal.why:
-            lines.append(plain(f"Why: {goal.why}", "italic dim"))
-        return Group(*lines)
-
-    def _pace_text(
-        self,
-        goal: Goal,
-        done: int,
-        pace: Pace,
-        expected: float,
-        today: date,
-        palette: dict[str, Style],
-    ) -> Text:
-        if pace == Pace.done:
-            return Text("✓ target reached · d marks it done", style=palette["good"])
-        if pace == Pace.no_due:
-            return Text("no pace without a due date", style="dim")
-        if goal.start is not None and today < goal.start:
-            return Text(f"starts {short_day(goal.start)}", style="dim")
-        wanted = math.floor(expected)
-        if pace == Pace.on_track:
-            return Text.assemble(
-                ("on track", palette["good"]), (f" ({wanted} expected by now)", "dim")
-            )
-        return Text(f"behind: {wanted} expected by now", style=palette["bad"])
-
-    def _bar(self, done: int, target: int, expected: float, palette: dict[str, Style]) -> Text:
-        """The share done, with ┆ where the straight line from start to due stands today."""
-        filled = min(BAR_WIDTH, round(BAR_WIDTH * done / target))
-        mark = min(BAR_WIDTH - 1, math.floor(BAR_WIDTH * expected / target))
-        bar = Text()
-        style = palette["good"] if done >= target else palette["accent"]
-        for index in range(BAR_WIDTH):
-            if index < filled:
-                bar.append("█", style)
-            elif index == mark and expected > 0:
-                bar.append("┆", palette["warn"])
-            else:
-                bar.append("░", "dim")
-        return bar
-
-    def _closed_prompt(self, goal: Goal, data: Data, palette: dict[str, Style]) -> Text:
-        done = self._count(goal, data)
-        unit = f" {goal.unit}" if goal.unit else ""
-        progress = f"{done if done is not None else '…'}/{goal.target}{unit}"
-        if goal.status == GoalStatus.done:
-            return Text.assemble(
-                ("✓ ", palette["good"]), plain(goal.title), (f" · {progress} · done", "dim")
-            )
-        return Text.assemble(
-            ("✗ ", "dim"), plain(goal.title, "dim strike"), (f" · {progress} · dropped", "dim")
-        )
-
-    def _strategy(self, settings: Settings) -> Table:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        low, high = settings.weekly_hours
-        platforms = " · ".join(settings.platforms) or "none chosen"
-        cadence = " · ".join(f"{tag} {days}d" for tag, days in settings.cadence_by_tag.items())
-        table.add_row("Platforms", plain(platforms))
-        table.add_row("Time", Text(f"{hours_text(low)}–{hours_text(high)} h a week"))
-        table.add_row("Week starts", Text(settings.week_start.value.capitalize()))
-        table.add_row("Check-ins", plain(cadence or "no cadence by tag"))
-        table.add_row("Theme", plain(settings.theme))
-        table.add_row("", Text("S edits the strategy", style="dim italic"))
-        return table
-
-    def _strategy_line(self, settings: Settings) -> Text:
-        """The strategy in one line, for terminals too narrow for the side panel."""
-        low, high = settings.weekly_hours
-        parts = [
-            " · ".join(settings.platforms) or "no platforms",
-            f"{hours_text(low)}–{hours_text(high)} h a week",
-            f"weeks start {settings.week_start.value.capitalize()}",
-        ]
-        line = Text.assemble(("Strategy ", "bold"), ("(S) ", "dim"), plain(" · ".join(parts)))
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        return line
 
     # actions
 

@@ -15,6 +15,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.text import plain, shorten
 
 BAR_WIDTH = 6
@@ -72,7 +73,7 @@ class RoutineGrid(DataTable):
         return self.row_keys[row] if 0 <= row < len(self.row_keys) else None
 
     def _palette(self) -> dict[str, Style]:
-        variables = self.app.theme_colors()
+        variables = netplan_app(self).theme_colors()
         return {
             "met": Style(color=variables.get("success", "green")),
             "today": Style(color=variables.get("accent", "magenta"), bold=True),
