@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,29 +29,17 @@ def _in_range(interaction: Interaction, start: date | None, end: date | None) ->
     return (start is None or interaction.on >= start) and (end is None or interaction.on <= end)
 
 
-def _tally(counts: list[int], exchange: Exchange) -> None:
-    if exchange == Exchange.gave:
-        counts[0] += 1
-    elif exchange == Exchange.asked:
-        counts[1] += 1
-    else:
-        counts[2] += 1
-
-
-def balances(
-    journal: Journal,
-    start: date | None = None,
-    end: date | None = None,
-) -> dict[str, Balance]:
-    """Balance per contact id over interactions from `start` to `end` (inclusive, open if None).
-
-    Contacts without interactions in the range are absent: use `.get(id, Balance())`.
-    """
-    counts: dict[str, list[int]] = {}
-    for interaction in journal.interactions:
-        if _in_range(interaction, start, end):
-            _tally(counts.setdefault(interaction.contact, [0, 0, 0]), interaction.exchange)
-    return {contact: Balance(*c) for contact, c in counts.items()}
+def balance_of(interactions: Iterable[Interaction]) -> Balance:
+    """Gave, asked and neutral over these interactions (a contact's, a month's)."""
+    gave = asked = neutral = 0
+    for interaction in interactions:
+        if interaction.exchange == Exchange.gave:
+            gave += 1
+        elif interaction.exchange == Exchange.asked:
+            asked += 1
+        else:
+            neutral += 1
+    return Balance(gave, asked, neutral)
 
 
 def total_balance(
@@ -58,12 +47,8 @@ def total_balance(
     start: date | None = None,
     end: date | None = None,
 ) -> Balance:
-    """Balance over everyone, e.g. this month's give/ask."""
-    counts = [0, 0, 0]
-    for interaction in journal.interactions:
-        if _in_range(interaction, start, end):
-            _tally(counts, interaction.exchange)
-    return Balance(*counts)
+    """Balance over everyone from `start` to `end` (inclusive, open if None): this month's."""
+    return balance_of(i for i in journal.interactions if _in_range(i, start, end))
 
 
 def ask_before_giving(before: Balance | None) -> bool:

@@ -9,9 +9,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 
-from netplan.domain.followups import next_occurrence
 from netplan.domain.people_index import ContactRow
-from netplan.models import Contact, Interaction, Milestone
+from netplan.models import Contact, Interaction
 
 SOON_DAYS = 7  # a follow-up due within this many days is "due soon"
 
@@ -139,14 +138,6 @@ def overdue_words(due: date, today: date) -> str:
     if days > 0:
         return f"{days} day{'s' if days != 1 else ''} overdue"
     return in_words(due, today)
-
-
-def next_milestone(contact: Contact, today: date) -> tuple[Milestone, date] | None:
-    found = [(on, m) for m in contact.milestones if (on := next_occurrence(m, today)) is not None]
-    if not found:
-        return None
-    on, milestone = min(found, key=lambda pair: (pair[0], pair[1].label))
-    return milestone, on
 
 
 def newest_first(interactions: Sequence[Interaction]) -> list[Interaction]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import is_not
 
-from netplan.domain.balance import Balance
+from netplan.domain.balance import Balance, balance_of
 from netplan.domain.followups import (
     FollowUp,
     MilestoneDue,
@@ -30,7 +30,7 @@ from netplan.domain.followups import (
     tag_cadences,
 )
 from netplan.domain.suggestions import MILESTONE_DAYS, SOON_DAYS, Suggestion, suggestion_for
-from netplan.models import Contact, ContactBook, Exchange, Interaction, Journal, Milestone, Settings
+from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Settings
 
 NO_BALANCE = Balance()
 STEP = 1000  # records between two yields of `build`: 3–10 ms of work on the benchmark machine
@@ -166,7 +166,7 @@ class PeopleIndex:
                 last[contact_id] = interaction.on
         self.by_contact, self._last = by_contact, last
         yield
-        self._balances = {cid: _balance(entries) for cid, entries in by_contact.items()}
+        self._balances = {cid: balance_of(entries) for cid, entries in by_contact.items()}
         self.by_id = {}
         self.overdue = 0
         for number, contact in enumerate(book.contacts):
@@ -187,7 +187,7 @@ class PeopleIndex:
             if entries:
                 self.by_contact[contact_id] = entries
                 self._last[contact_id] = max(i.on for i in entries)
-                self._balances[contact_id] = _balance(entries)
+                self._balances[contact_id] = balance_of(entries)
             else:
                 self.by_contact.pop(contact_id, None)
                 self._last.pop(contact_id, None)
@@ -287,12 +287,6 @@ class PeopleIndex:
             if suggestion is not None:
                 found.append((-round(suggestion.score, 6), row.name_key, suggestion))
         return [entry[2] for entry in heapq.nsmallest(limit, found, key=lambda e: e[:2])]
-
-
-def _balance(entries: Sequence[Interaction]) -> Balance:
-    gave = sum(1 for i in entries if i.exchange == Exchange.gave)
-    asked = sum(1 for i in entries if i.exchange == Exchange.asked)
-    return Balance(gave, asked, len(entries) - gave - asked)
 
 
 def _difference(old: Sequence, new: Sequence) -> tuple[list, list]:

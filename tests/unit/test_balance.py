@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from factories import D, interaction, journal
+from factories import D, book, contact, interaction, journal
 
-from netplan.domain.balance import Balance, balances, total_balance
+from netplan.domain.balance import Balance, balance_of, total_balance
+from netplan.domain.people_index import PeopleIndex
+from netplan.models import Settings
 
 
 def test_balance_properties() -> None:
@@ -24,7 +26,10 @@ def test_balances_per_contact() -> None:
         interaction("bob", "2026-11-04", exchange="asked"),
         interaction("cid", "2026-11-05"),
     )
-    result = balances(j)
+    people = PeopleIndex.of(
+        book(*map(contact, ("ann", "bob", "cid"))), j, Settings(), D("2026-11-25")
+    )
+    result = {row.id: row.balance for row in people.rows}
     assert result == {
         "ann": Balance(gave=2, asked=1),
         "bob": Balance(asked=1),
@@ -33,19 +38,25 @@ def test_balances_per_contact() -> None:
     assert [c for c, b in result.items() if b.give_first] == ["bob"]
 
 
-def test_balances_date_range_is_inclusive() -> None:
+def test_balance_date_range_is_inclusive() -> None:
     j = journal(
         interaction("ann", "2026-10-31", exchange="gave"),
         interaction("ann", "2026-11-01", exchange="asked"),
         interaction("ann", "2026-11-30", exchange="asked"),
         interaction("ann", "2026-12-01", exchange="gave"),
     )
-    november = balances(j, D("2026-11-01"), D("2026-11-30"))
-    assert november == {"ann": Balance(asked=2)}
-    assert november["ann"].give_first
-    assert balances(j, start=D("2026-11-30")) == {"ann": Balance(gave=1, asked=1)}
-    assert balances(j, end=D("2026-10-31")) == {"ann": Balance(gave=1)}
-    assert balances(j, D("2027-01-01"), D("2027-01-31")) == {}
+    november = total_balance(j, D("2026-11-01"), D("2026-11-30"))
+    assert november == Balance(asked=2)
+    assert november.give_first
+    assert total_balance(j, start=D("2026-11-30")) == Balance(gave=1, asked=1)
+    assert total_balance(j, end=D("2026-10-31")) == Balance(gave=1)
+    assert total_balance(j, D("2027-01-01"), D("2027-01-31")) == Balance()
+
+
+def test_balance_of_counts_each_exchange() -> None:
+    entries = [interaction("a", "2026-11-01", exchange=e) for e in ("gave", "asked", "gave")]
+    assert balance_of(entries) == Balance(gave=2, asked=1)
+    assert balance_of([]) == Balance()
 
 
 def test_total_balance() -> None:

@@ -17,7 +17,6 @@ from netplan.domain.contact_list import (
     due_state,
     filter_rows,
     newest_first,
-    next_milestone,
     sort_rows,
 )
 from netplan.domain.followups import latest_follow_up
@@ -431,8 +430,9 @@ def test_detail_helpers() -> None:
             {"label": "Launch", "date": D("2026-11-01")},
         ],
     )
-    milestone, on = next_milestone(ann, TODAY)
-    assert (milestone.label, on) == ("Birthday", D("2027-02-28"))
+    row = PeopleIndex.of(book(ann), journal(), Settings(), TODAY).by_id["ann"]
+    (on, milestone), *_rest = row.milestones
+    assert (milestone.label, on) == ("Birthday", D("2027-02-28"))  # the launch is past
     same_day = [
         interaction("ann", "2026-11-20", id="first", follow_up=D("2026-12-01"), promise="A"),
         interaction("ann", "2026-11-20", id="second", follow_up=D("2026-12-02"), promise="B"),
