@@ -176,3 +176,49 @@ def find_routine(plan: Plan, query: str) -> Routine:
         name=lambda r: r.title,
         hidden=lambda r: r.archived,
     )
+
+
+# --- follow-through: the one weekly rate --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeekFollowThrough:
+    """One week of weekly routines: completions that count toward the targets, and the targets.
+
+    `done` caps each routine at its target (three extra posts do not make up for a missed
+    connection), so `done <= target` always.
+    """
+
+    start: date
+    done: int
+    target: int
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.target if self.target else 0.0
+
+    @property
+    def met(self) -> bool:
+        return self.target > 0 and self.done >= self.target
+
+
+def week_follow_through(plan: Plan, day: date) -> WeekFollowThrough:
+    """The week holding `day`, over the routines that are weekly and not archived."""
+    start, end = period_range(Period.week, day, plan.settings.week_start)
+    done = target = 0
+    for routine in plan.routines:
+        if routine.archived or routine.period != Period.week:
+            continue
+        done += min(count_between(plan, routine.id, start, end), routine.target)
+        target += routine.target
+    return WeekFollowThrough(start, done, target)
+
+
+def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
+    """Follow-through rates of the last `weeks` weeks, oldest first, ending with the current
+    week (the week grid's sparkline; unlike `weekly_follow_through`, weeks before the first
+    completion count as zero)."""
+    return [
+        week_follow_through(plan, today - timedelta(days=7 * back)).rate
+        for back in range(weeks - 1, -1, -1)
+    ]

@@ -8,45 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from netplan.domain.periods import add_months, month_end, month_start, period_range
-from netplan.domain.routines import count_between
-from netplan.models import Exchange, Journal, Period, Plan
+from netplan.domain.periods import add_months, month_end, month_start
+from netplan.domain.routines import WeekFollowThrough, week_follow_through
+from netplan.models import Exchange, Journal, Plan
 
 TREND_WEEKS = 26
 TREND_MONTHS = 6  # about 26 weeks of calendar months, the current one included
-
-
-@dataclass(frozen=True)
-class WeekFollowThrough:
-    """One week of weekly routines: completions that count toward the targets, and the targets.
-
-    `done` caps each routine at its target (three extra posts do not make up for a missed
-    connection), so `done <= target` always.
-    """
-
-    start: date
-    done: int
-    target: int
-
-    @property
-    def rate(self) -> float:
-        return self.done / self.target if self.target else 0.0
-
-    @property
-    def met(self) -> bool:
-        return self.target > 0 and self.done >= self.target
-
-
-def week_follow_through(plan: Plan, day: date) -> WeekFollowThrough:
-    """The week holding `day`, over the routines that are weekly and not archived."""
-    start, end = period_range(Period.week, day, plan.settings.week_start)
-    done = target = 0
-    for routine in plan.routines:
-        if routine.archived or routine.period != Period.week:
-            continue
-        done += min(count_between(plan, routine.id, start, end), routine.target)
-        target += routine.target
-    return WeekFollowThrough(start, done, target)
 
 
 def weekly_follow_through(
@@ -119,14 +86,4 @@ def monthly_exchange(
         MonthExchange(start, *counts[start])
         for start in window
         if start == this_month or (first is not None and month_end(start) >= first)
-    ]
-
-
-def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
-    """Follow-through rates of the last `weeks` weeks, oldest first, ending with the current
-    week (the week grid's sparkline; unlike `weekly_follow_through`, weeks before the first
-    completion count as zero)."""
-    return [
-        week_follow_through(plan, today - timedelta(days=7 * back)).rate
-        for back in range(weeks - 1, -1, -1)
     ]

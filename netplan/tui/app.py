@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -21,7 +22,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from netplan.domain.people_index import PeopleIndex
 from netplan.models import Plan
 from netplan.runtime.gc_pause import start_done
 from netplan.runtime.input_quiet import InputQuiet
@@ -29,8 +29,11 @@ from netplan.store import Store
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.week.period_pane import MonthPane, WeekPane
 from netplan.workspace import Data, Edit, Workspace
-from netplan.workspace.jobs import Job, PeopleJob, failure_of, run
 from netplan.workspace.plan_edits import change_settings
+
+if TYPE_CHECKING:
+    from netplan.domain.people_index import PeopleIndex
+    from netplan.workspace.jobs import Job
 
 POLL_SECONDS = 2.0
 TABS = ("week", "month", "contacts", "goals")
@@ -213,6 +216,8 @@ class NetplanApp(App[int]):
         workspace = self.workspace
         if workspace is None:
             return
+        from netplan.workspace.jobs import PeopleJob  # with the first job, after the first frame
+
         for job in (workspace.people_job(), workspace.next_job()):
             if job is not None:
                 self.run_worker(
@@ -241,6 +246,8 @@ class NetplanApp(App[int]):
 
     def _run(self, job: Job) -> None:
         """In a worker thread: the job's I/O, then its result back on the app's thread."""
+        from netplan.workspace.jobs import failure_of, run
+
         try:
             result = run(self.store, job, self.input_quiet.pause)
         except Exception as error:  # a bug: fail this job, keep the app and the edits

@@ -15,8 +15,8 @@ from datetime import date
 from netplan.store import Store
 from netplan.workspace.data import Data
 from netplan.workspace.edits import Edit
-from netplan.workspace.jobs import Notice
-from netplan.workspace.sync import PeopleState, SyncState, Workspace
+from netplan.workspace.states import Notice, PeopleState, SyncState
+from netplan.workspace.sync import Workspace
 
 __all__ = [
     "Data",

@@ -11,25 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netplan.domain.people_index import PeopleIndex
 from netplan.models import ContactBook, Journal, Plan, check_references
 from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
 from netplan.store import ConflictError, FileName, Store, StoreError
 from netplan.workspace.history import SaveJob
 
+if TYPE_CHECKING:
+    from netplan.domain.people_index import PeopleIndex
+
 PEOPLE_FILES: tuple[FileName, FileName] = ("contacts", "journal")
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something to tell the user; the face decides how (a toast, a line on stderr)."""
-
-    message: str
-    title: str = ""
-    severity: str = "information"  # information | warning | error
-    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +132,8 @@ def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
             problems = check_references(job.plan, contacts, journal, store.folder)
             if problems:
                 raise StoreError(problems[0], problems)
+            from netplan.domain.people_index import PeopleIndex
+
             index = PeopleIndex()
             for _ in index.build(contacts, journal, job.plan.settings, job.today):
                 if pause is not None:

@@ -16,6 +16,7 @@ failed; a poll tries again once either file changes).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 RETRY_SECONDS = (2, 5, 10, 30, 60)  # after a failed save; stuck: the second-longest
@@ -47,3 +48,13 @@ class PeopleState(StrEnum):
 
 
 RUNNING = (SyncState.saving, SyncState.checking)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user; the face decides how (a toast, a line on stderr)."""
+
+    message: str
+    title: str = ""
+    severity: str = "information"  # information | warning | error
+    timeout: float | None = None

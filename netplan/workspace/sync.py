@@ -17,26 +17,32 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from time import monotonic
+from typing import TYPE_CHECKING
 
-from netplan.domain.people_index import PeopleIndex
 from netplan.store import FILES, FileName, Store, StoreError
 from netplan.workspace.data import FILE_NAMES, Data
 from netplan.workspace.edits import Edit
 from netplan.workspace.history import SaveJob, WorkingCopy
-from netplan.workspace.jobs import (
-    Checked,
-    CheckJob,
-    Conflict,
-    Job,
+from netplan.workspace.states import (
+    RUNNING,
     Notice,
-    PeopleFailed,
-    PeopleJob,
-    PeopleLoaded,
-    Result,
-    Saved,
-    SaveFailed,
+    PeopleState,
+    SyncState,
+    keep_retry,
+    retry_delay,
 )
-from netplan.workspace.states import RUNNING, PeopleState, SyncState, keep_retry, retry_delay
+
+if TYPE_CHECKING:
+    from netplan.domain.people_index import PeopleIndex
+    from netplan.workspace import jobs as jobs_module
+    from netplan.workspace.jobs import CheckJob, Job, PeopleJob, Result
+
+
+def _jobs():
+    """The jobs module: it loads with the first job, not with the app's first frame."""
+    from netplan.workspace import jobs
+
+    return jobs
 
 
 class Workspace:
@@ -70,6 +76,8 @@ class Workspace:
         self.notices: list[Notice] = []
         self._owner = threading.get_ident()
         if data.people_loaded:
+            from netplan.domain.people_index import PeopleIndex
+
             self.people = PeopleIndex()
             self._catch_up()
 
@@ -182,7 +190,7 @@ class Workspace:
         allowed = FILE_NAMES if self.people_state == PeopleState.loaded else ("plan",)
         look = self._people_look if self.people_state == PeopleState.broken else None
         self.state = SyncState.checking
-        return CheckJob(names, allowed, look)
+        return _jobs().CheckJob(names, allowed, look)
 
     def people_job(self) -> PeopleJob | None:
         """Load contacts and journal, when they still need loading and no load runs."""
@@ -190,25 +198,26 @@ class Workspace:
         if self.people_state != PeopleState.loading or self._people_running:
             return None
         self._people_running = True
-        return PeopleJob(self.copy.data.plan, self.today)
+        return _jobs().PeopleJob(self.copy.data.plan, self.today)
 
     # results
 
     def finish(self, job: Job, result: Result) -> None:
         """Take a job's result back (on the owning thread)."""
         self._own()
-        if isinstance(job, PeopleJob):
+        jobs = _jobs()
+        if isinstance(job, jobs.PeopleJob):
             self._people_done(result)
             return
         self.state = self._resting
-        if isinstance(result, Saved):
+        if isinstance(result, jobs.Saved):
             self._saved(job)  # type: ignore[arg-type]
-        elif isinstance(result, Conflict):
+        elif isinstance(result, jobs.Conflict):
             # A file changed on disk under unsaved edits: take the disk's, replay ours on top.
             self._check = result.names
-        elif isinstance(result, SaveFailed):
+        elif isinstance(result, jobs.SaveFailed):
             self._save_failed(result.message)
-        elif isinstance(result, Checked):
+        elif isinstance(result, jobs.Checked):
             self._checked(result)
 
     def _rest(self, state: SyncState) -> None:
@@ -241,7 +250,7 @@ class Workspace:
                 15,
             )
 
-    def _checked(self, result: Checked) -> None:
+    def _checked(self, result: jobs_module.Checked) -> None:
         if result.people_changed and self.people_state == PeopleState.broken:
             # The files whose load failed have changed: perhaps fixed.
             self.people_state = PeopleState.loading
@@ -328,7 +337,8 @@ class Workspace:
 
     def _people_done(self, result: Result) -> None:
         self._people_running = False
-        if isinstance(result, PeopleLoaded):
+        jobs = _jobs()
+        if isinstance(result, jobs.PeopleLoaded):
             was_broken, self._people_retry = self._people_retry, False
             self.copy.loaded(contacts=result.contacts, journal=result.journal)
             self.people = result.index
@@ -338,7 +348,7 @@ class Workspace:
             self._catch_up()  # whatever changed while the load ran (settings, today)
             if was_broken:
                 self._tell("Contacts and journal are valid again and loaded.", "Loaded")
-        elif isinstance(result, PeopleFailed):
+        elif isinstance(result, jobs.PeopleFailed):
             # A poll tries again once either file changes (the user fixed it, or a sync did).
             self.people_state = PeopleState.broken
             self.people_problem = str(result.error)
@@ -354,18 +364,17 @@ class Workspace:
 
     def save(self) -> list[FileName]:
         """Save now, running the jobs in this thread; StoreError when it cannot be saved."""
-        from netplan.workspace.jobs import run
-
+        jobs = _jobs()
         written: list[FileName] = []
         for _attempt in range(5):
             job = self.next_job()
             if job is None:
                 break
-            result = run(self.store, job)
+            result = jobs.run(self.store, job)
             self.finish(job, result)
-            if isinstance(result, Saved):
+            if isinstance(result, jobs.Saved):
                 written.extend(result.written)
-            elif isinstance(result, SaveFailed):
+            elif isinstance(result, jobs.SaveFailed):
                 raise StoreError(result.message)
         if self.blocked:
             problems = [p for text in self.blocked.values() for p in text.split("\n")]

@@ -17,10 +17,11 @@ from netplan.domain.routines import (
     count_between,
     done_in_period,
     find_routine,
+    recent_week_rates,
     routine_statuses,
     streak,
+    week_follow_through,
 )
-from netplan.domain.trends import recent_week_rates, week_follow_through
 from netplan.models import Period, Plan, Routine
 
 

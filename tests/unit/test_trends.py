@@ -5,13 +5,12 @@ from itertools import pairwise
 
 from factories import D, interaction, journal, plan, routine
 
+from netplan.domain.routines import WeekFollowThrough, week_follow_through
 from netplan.domain.trends import (
     FollowThroughSummary,
     MonthExchange,
-    WeekFollowThrough,
     follow_through_summary,
     monthly_exchange,
-    week_follow_through,
     weekly_follow_through,
 )
 

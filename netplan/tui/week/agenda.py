@@ -7,19 +7,21 @@ this month's give/ask balance. It renders what the domain functions compute.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from netplan.domain.balance import total_balance
 from netplan.domain.budget import BudgetStatus, budget_status, interaction_minutes, routine_minutes
-from netplan.domain.people_index import PeopleIndex
 from netplan.domain.periods import month_end, month_start
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.text import plain, shorten
 from netplan.workspace import Data
+
+if TYPE_CHECKING:
+    from netplan.domain.people_index import PeopleIndex
 
 FOLLOW_UP_DAYS = 7
 MILESTONE_DAYS = 14
@@ -114,6 +116,8 @@ class Agenda(FollowsData, VerticalScroll):
             widget.update(Group(*parts), layout=not same_height)
 
     def _people(self, people: PeopleIndex, data: Data, today: date) -> list[Text]:
+        from netplan.domain.balance import total_balance  # with the people, after the first frame
+
         assert data.journal is not None
         parts: list[Text] = []
 

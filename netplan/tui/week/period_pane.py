@@ -19,8 +19,7 @@ from netplan.domain.periods import (
     week_days,
     week_title,
 )
-from netplan.domain.routines import count_between, routine_statuses
-from netplan.domain.trends import recent_week_rates
+from netplan.domain.routines import count_between, recent_week_rates, routine_statuses
 from netplan.models import Period, Routine
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
