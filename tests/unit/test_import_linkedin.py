@@ -19,7 +19,7 @@ from netplan.importers import linkedin as li
 from netplan.importers.merge import linkedin_key, merge
 from netplan.models import ContactBook, Milestone
 from netplan.store import Store
-from netplan.text import multiline, single_line, slugify
+from netplan.text import slugify
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "linkedin" / "Connections.csv"
 OLD_FIXTURE = Path(__file__).parent.parent / "fixtures" / "linkedin" / "Connections-2019.csv"
@@ -378,8 +378,6 @@ def test_control_characters_are_removed() -> None:
     record = parsed.records[0]
     assert (record.name, record.company, record.role) == ("Ja[31mne Doe", "Acme", "CTO")
     assert record.handles["linkedin"] == "https://www.linkedin.com/in/jd"
-    assert single_line("  a\tb\n c  ") == "a b c"
-    assert multiline(" one\r\ntwo\x1b\tthree\x00\n") == "one\ntwo three"
 
 
 # --- merge rules ------------------------------------------------------------------------------
