@@ -14,19 +14,20 @@ someone else changed another field of the same record keeps both changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from dataclasses import replace
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
+from netplan.runtime.values import distinct
 from netplan.workspace.data import Data
 
 Step = Callable[[Data], Data]
 R = TypeVar("R", bound=BaseModel)
 
 
-@dataclass(frozen=True)
-class Edit:
+@distinct
+class Edit(NamedTuple):
     label: str  # what the user did, for "Undid: …" messages
     forward: Step
     backward: Step
@@ -65,14 +66,22 @@ def revalidated(record: R, changes: Mapping[str, Any]) -> R:
     return type(record).model_validate(updated.model_dump(exclude_unset=False))
 
 
-@dataclass(frozen=True)
 class Table(Generic[R]):
     """A list of records in Data with ids: routines, goals, contacts, interactions."""
 
-    what: str  # "routine", for messages
-    get: Callable[[Data], Sequence[R]]
-    put: Callable[[Data, list[R]], Data]
-    ident: Callable[[R], str] = lambda record: record.id  # type: ignore[attr-defined]
+    def __init__(
+        self,
+        what: str,
+        get: Callable[[Data], Sequence[R]],
+        put: Callable[[Data, list[R]], Data],
+    ) -> None:
+        self.what = what  # "routine", for messages
+        self.get = get
+        self.put = put
+
+    @staticmethod
+    def ident(record: R) -> str:
+        return record.id  # type: ignore[attr-defined]
 
     def index(self, records: Sequence[R], record_id: str) -> int | None:
         for index, record in enumerate(records):

@@ -8,34 +8,32 @@ one that applies edits; save jobs are built there too (see Workspace).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
+from netplan.runtime.values import distinct
 from netplan.store import FileName
 from netplan.workspace.data import FILE_NAMES, Data
 from netplan.workspace.edits import Edit, Step
 
 
-@dataclass(frozen=True)
-class SaveJob:
+@distinct
+class SaveJob(NamedTuple):
     """What one save writes: the files that differ from the saved ones, as of edit `seq`."""
 
     seq: int
     files: dict[FileName, Any]
 
 
-@dataclass
 class WorkingCopy:
-    data: Data
-    saved: Data = field(init=False)
-    undo_stack: list[Edit] = field(default_factory=list)
-    redo_stack: list[Edit] = field(default_factory=list)
-    # (sequence number, step) of every change not yet on disk
-    unsaved: list[tuple[int, Step]] = field(default_factory=list)
-    seq: int = 0
-
-    def __post_init__(self) -> None:
-        self.saved = self.data
+    def __init__(self, data: Data) -> None:
+        self.data = data
+        self.saved = data  # what is on disk
+        self.undo_stack: list[Edit] = []
+        self.redo_stack: list[Edit] = []
+        # (sequence number, step) of every change not yet on disk
+        self.unsaved: list[tuple[int, Step]] = []
+        self.seq = 0
 
     # changing
 

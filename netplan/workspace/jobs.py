@@ -8,13 +8,14 @@ build, run and finish them one step at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netplan.models import ContactBook, Journal, Plan, check_references
 from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
+from netplan.runtime.values import distinct
 from netplan.store import ConflictError, FileName, Store, StoreError
 from netplan.workspace.history import SaveJob
 
@@ -22,10 +23,11 @@ if TYPE_CHECKING:
     from netplan.domain.people_index import PeopleIndex
 
 PEOPLE_FILES: tuple[FileName, FileName] = ("contacts", "journal")
+NOTHING: Mapping[Any, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class CheckJob:
+@distinct
+class CheckJob(NamedTuple):
     """A look at the disk: which files changed (`names` None), or read these again."""
 
     names: tuple[FileName, ...] | None
@@ -33,8 +35,8 @@ class CheckJob:
     people_look: tuple | None = None  # contacts and journal as they looked when they failed
 
 
-@dataclass(frozen=True)
-class PeopleJob:
+@distinct
+class PeopleJob(NamedTuple):
     """Load contacts and journal, check them against the plan, derive the people index."""
 
     plan: Plan
@@ -44,37 +46,37 @@ class PeopleJob:
 Job = SaveJob | CheckJob | PeopleJob
 
 
-@dataclass(frozen=True)
-class Saved:
+@distinct
+class Saved(NamedTuple):
     written: tuple[FileName, ...]
 
 
-@dataclass(frozen=True)
-class Conflict:
+@distinct
+class Conflict(NamedTuple):
     names: tuple[FileName, ...]
 
 
-@dataclass(frozen=True)
-class SaveFailed:
+@distinct
+class SaveFailed(NamedTuple):
     message: str
 
 
-@dataclass(frozen=True)
-class Checked:
-    loaded: dict[FileName, Any] = field(default_factory=dict)
-    invalid: dict[FileName, StoreError] = field(default_factory=dict)
+@distinct
+class Checked(NamedTuple):
+    loaded: Mapping[FileName, Any] = NOTHING
+    invalid: Mapping[FileName, StoreError] = NOTHING
     people_changed: bool = False  # the files whose load failed changed: try again
 
 
-@dataclass(frozen=True)
-class PeopleLoaded:
+@distinct
+class PeopleLoaded(NamedTuple):
     contacts: ContactBook
     journal: Journal
     index: PeopleIndex
 
 
-@dataclass(frozen=True)
-class PeopleFailed:
+@distinct
+class PeopleFailed(NamedTuple):
     error: StoreError
     look: tuple
 

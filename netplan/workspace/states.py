@@ -16,8 +16,10 @@ failed; a poll tries again once either file changes).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
+
+from netplan.runtime.values import distinct
 
 RETRY_SECONDS = (2, 5, 10, 30, 60)  # after a failed save; stuck: the second-longest
 
@@ -50,8 +52,8 @@ class PeopleState(StrEnum):
 RUNNING = (SyncState.saving, SyncState.checking)
 
 
-@dataclass(frozen=True)
-class Notice:
+@distinct
+class Notice(NamedTuple):
     """Something to tell the user; the face decides how (a toast, a line on stderr)."""
 
     message: str
