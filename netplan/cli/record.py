@@ -77,7 +77,8 @@ OPTIONS = {"on": "--on", "follow_up": "--follow-up", "promise": "--promise"}
 def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from pydantic import ValidationError
 
-    from netplan.domain.balance import ask_before_giving
+    from netplan.domain.balance import ask_before_giving, balance_of
+    from netplan.domain.followups import next_follow_up
     from netplan.domain.journal import LogRequest, log_problems
     from netplan.models import Exchange, InteractionKind
     from netplan.workspace import open_workspace
@@ -102,8 +103,7 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
         raise CommandError(f"{OPTIONS.get(field, '--' + field)}: {problem}", EXIT_USAGE)
     store = open_store(args, environ)
     with open_workspace(store, today) as workspace:
-        people = workspace.people
-        assert people is not None and workspace.data.contacts is not None
+        assert workspace.data.contacts is not None and workspace.data.journal is not None
         contact = resolve_one(
             "contact",
             args.contact,
@@ -111,7 +111,10 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             lambda c: f"{c.id}  ({for_terminal(c.name)})",
         )
         request = replace(request, contact=contact.id)
-        before = people.by_id[contact.id].balance if contact.id in people.by_id else None
+        # One contact's entries: a pass over the journal, not the whole people index.
+        before = balance_of(
+            i for i in workspace.data.journal.interactions if i.contact == contact.id
+        )
         try:
             workspace.apply(log_interaction(request, f"Log {args.kind} with {contact.name}"))
         except ValidationError as error:
@@ -121,15 +124,18 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
                 f"--{field.replace('_', '-')}: {problem['msg']}", EXIT_USAGE
             ) from None
         workspace.save()
-        row = people.by_id.get(contact.id)
+        data = workspace.data
+        logged = next(c for c in data.contacts.contacts if c.id == contact.id)  # type: ignore[union-attr]
+        days = [i.on for i in data.journal.interactions if i.contact == contact.id]  # type: ignore[union-attr]
+        due = next_follow_up(logged, data.plan.settings, max(days, default=None))
     details = [exchange.value] + ([f"{args.minutes} min"] if args.minutes else [])
     print(
         f"Logged {args.kind} with {for_terminal(contact.name)} on {on.isoformat()} "
         f"({', '.join(details)}).",
         file=out,
     )
-    if row is not None and row.due is not None:
-        print(f"Next follow-up: {row.due.isoformat()}.", file=out)
+    if due is not None:
+        print(f"Next follow-up: {due.isoformat()}.", file=out)
     if exchange == Exchange.asked and ask_before_giving(before):
         print(
             f"Tip: you have not given {for_terminal(contact.name)} more than you asked yet; "

@@ -61,7 +61,7 @@ class Workspace:
         self._resting = SyncState.idle  # where a running job returns to
         self.people_state = PeopleState.loaded if data.people_loaded else PeopleState.loading
         self.people_problem: str | None = None  # why contacts and journal did not load
-        self.people: PeopleIndex | None = None
+        self._people: PeopleIndex | None = None
         self._people_look: tuple | None = None
         self._people_running = False
         self._people_retry = False  # loading again after a failed load
@@ -75,13 +75,22 @@ class Workspace:
         self.quitting = False
         self.notices: list[Notice] = []
         self._owner = threading.get_ident()
-        if data.people_loaded:
-            from netplan.domain.people_index import PeopleIndex
-
-            self.people = PeopleIndex()
-            self._catch_up()
 
     # reading
+
+    @property
+    def people(self) -> PeopleIndex | None:
+        """What is derived from contacts and journal, once they are loaded. Built by the load
+        job in the app; on first use where the people came loaded (the command line), so a
+        command that never asks (an import) never derives 30,000 rows."""
+        data = self.copy.data
+        if self._people is None and data.contacts is not None and data.journal is not None:
+            from netplan.domain.people_index import PeopleIndex
+
+            self._people = PeopleIndex.of(
+                data.contacts, data.journal, data.plan.settings, self.today
+            )
+        return self._people
 
     @property
     def data(self) -> Data:
@@ -148,8 +157,9 @@ class Workspace:
     def _catch_up(self) -> None:
         """Bring the people index up to the data (it recomputes only what changed)."""
         data = self.copy.data
-        if self.people is not None and data.contacts is not None and data.journal is not None:
-            self.people.update(data.contacts, data.journal, data.plan.settings, self.today)
+        people = self._people
+        if people is not None and data.contacts is not None and data.journal is not None:
+            people.update(data.contacts, data.journal, data.plan.settings, self.today)
 
     # scheduling
 
@@ -341,7 +351,7 @@ class Workspace:
         if isinstance(result, jobs.PeopleLoaded):
             was_broken, self._people_retry = self._people_retry, False
             self.copy.loaded(contacts=result.contacts, journal=result.journal)
-            self.people = result.index
+            self._people = result.index
             self.people_state = PeopleState.loaded
             self.people_problem = None
             self._people_look = None
