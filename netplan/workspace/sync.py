@@ -20,6 +20,7 @@ from time import monotonic
 from typing import TYPE_CHECKING
 
 from netplan.store import FILES, FileName, Store, StoreError
+from netplan.workspace import notices
 from netplan.workspace.data import FILE_NAMES, Data
 from netplan.workspace.edits import Edit
 from netplan.workspace.history import SaveJob, WorkingCopy
@@ -122,9 +123,6 @@ class Workspace:
         notices, self.notices = self.notices, []
         return notices
 
-    def _tell(self, message: str, title: str = "", severity: str = "information", timeout=None):
-        self.notices.append(Notice(message, title, severity, timeout))
-
     def _own(self) -> None:
         if threading.get_ident() != self._owner:
             raise RuntimeError("the workspace is used from a thread that does not own it")
@@ -141,15 +139,14 @@ class Workspace:
         return changed
 
     def undo(self) -> Edit | None:
-        self._own()
-        edit = self.copy.undo()
-        if edit is not None:
-            self._catch_up()
-        return edit
+        return self._move(self.copy.undo)
 
     def redo(self) -> Edit | None:
+        return self._move(self.copy.redo)
+
+    def _move(self, move: Callable[[], Edit | None]) -> Edit | None:
         self._own()
-        edit = self.copy.redo()
+        edit = move()
         if edit is not None:
             self._catch_up()
         return edit
@@ -242,7 +239,7 @@ class Workspace:
             self._retries = 0
             self.wake_at = None
             self._rest(SyncState.blocked if self.blocked else SyncState.idle)
-            self._tell("Saved. Everything is on disk again.")
+            self.notices.append(notices.saved_again())
 
     def _save_failed(self, message: str) -> None:
         first = self.save_error is None
@@ -253,12 +250,7 @@ class Workspace:
         self._rest(SyncState.failed)
         if first or self.quitting:
             hint = " Press q again to quit anyway." if self.quitting else ""
-            self._tell(
-                f"{message}\nYour changes are kept here; retrying every few seconds.{hint}",
-                "Could not save",
-                "error",
-                15,
-            )
+            self.notices.append(notices.save_failed(message, hint))
 
     def _checked(self, result: jobs_module.Checked) -> None:
         if result.people_changed and self.people_state == PeopleState.broken:
@@ -285,13 +277,7 @@ class Workspace:
             if message == self._reported_invalid:
                 continue
             self._reported_invalid = message
-            self._tell(
-                f"{message}\nnetplan keeps what it shows and will not write {FILES[name]} "
-                "until the file is valid again.",
-                f"{FILES[name]} changed on disk and is invalid",
-                "error",
-                20,
-            )
+            self.notices.append(notices.invalid_on_disk(FILES[name], message))
 
     def _adopt(self, loaded: dict[FileName, object]) -> None:
         ours = len(self.copy.unsaved)
@@ -306,21 +292,9 @@ class Workspace:
                 return
             self.copy.discard_unsaved()
             self.copy.loaded(**loaded)
-            self._tell(
-                f"{files} changed on disk and your unsaved changes no longer fit it ({error}). "
-                f"They were kept in {', '.join(p.name for p in kept)}.",
-                "Changed on disk",
-                "warning",
-                20,
-            )
+            self.notices.append(notices.kept_aside(files, str(error), [p.name for p in kept]))
         else:
-            if ours:
-                self._tell(
-                    f"{files} changed on disk; your unsaved changes were applied on top of it.",
-                    "Merged",
-                )
-            else:
-                self._tell(f"{files} changed on disk and was reloaded.")
+            self.notices.append(notices.merged(files) if ours else notices.reloaded(files))
         if self._resting == SyncState.stuck:
             self.save_error = None
             self.wake_at = None
@@ -335,15 +309,8 @@ class Workspace:
         self._stuck_names = names
         self.wake_at = self.clock() + keep_retry()
         self._rest(SyncState.stuck)
-        self._tell(
-            f"{', '.join(FILES[n] for n in names)} changed on disk and your unsaved changes no "
-            f"longer fit it ({why}); keeping them in a recovery file failed too: {failure}. "
-            "They stay here and netplan writes nothing until it can keep them; press q twice "
-            "to quit anyway.",
-            "Cannot keep your changes",
-            "error",
-            30,
-        )
+        files = ", ".join(FILES[n] for n in names)
+        self.notices.append(notices.cannot_keep(files, why, failure))
 
     def _people_done(self, result: Result) -> None:
         self._people_running = False
@@ -357,18 +324,13 @@ class Workspace:
             self._people_look = None
             self._catch_up()  # whatever changed while the load ran (settings, today)
             if was_broken:
-                self._tell("Contacts and journal are valid again and loaded.", "Loaded")
+                self.notices.append(notices.people_back())
         elif isinstance(result, jobs.PeopleFailed):
             # A poll tries again once either file changes (the user fixed it, or a sync did).
             self.people_state = PeopleState.broken
             self.people_problem = str(result.error)
             self._people_look = result.look
-            self._tell(
-                "\n".join(result.error.problems[:5]) + "\nFix the file; netplan will not write it.",
-                "Cannot load contacts",
-                "error",
-                30,
-            )
+            self.notices.append(notices.people_failed(result.error.problems))
 
     # the command line: the same path, one step after the other
 

@@ -1,0 +1,74 @@
+"""What the workspace tells the user, in words: the face decides how (a toast, a line)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from netplan.workspace.states import Notice
+
+
+def saved_again() -> Notice:
+    return Notice("Saved. Everything is on disk again.")
+
+
+def save_failed(message: str, hint: str = "") -> Notice:
+    return Notice(
+        f"{message}\nYour changes are kept here; retrying every few seconds.{hint}",
+        "Could not save",
+        "error",
+        15,
+    )
+
+
+def invalid_on_disk(file: str, problems: str) -> Notice:
+    return Notice(
+        f"{problems}\nnetplan keeps what it shows and will not write {file} "
+        "until the file is valid again.",
+        f"{file} changed on disk and is invalid",
+        "error",
+        20,
+    )
+
+
+def kept_aside(files: str, why: str, kept: Sequence[str]) -> Notice:
+    return Notice(
+        f"{files} changed on disk and your unsaved changes no longer fit it ({why}). "
+        f"They were kept in {', '.join(kept)}.",
+        "Changed on disk",
+        "warning",
+        20,
+    )
+
+
+def merged(files: str) -> Notice:
+    return Notice(
+        f"{files} changed on disk; your unsaved changes were applied on top of it.", "Merged"
+    )
+
+
+def reloaded(files: str) -> Notice:
+    return Notice(f"{files} changed on disk and was reloaded.")
+
+
+def cannot_keep(files: str, why: str, failure: str) -> Notice:
+    return Notice(
+        f"{files} changed on disk and your unsaved changes no longer fit it ({why}); keeping "
+        f"them in a recovery file failed too: {failure}. They stay here and netplan writes "
+        "nothing until it can keep them; press q twice to quit anyway.",
+        "Cannot keep your changes",
+        "error",
+        30,
+    )
+
+
+def people_back() -> Notice:
+    return Notice("Contacts and journal are valid again and loaded.", "Loaded")
+
+
+def people_failed(problems: Sequence[str]) -> Notice:
+    return Notice(
+        "\n".join(problems[:5]) + "\nFix the file; netplan will not write it.",
+        "Cannot load contacts",
+        "error",
+        30,
+    )
