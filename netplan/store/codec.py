@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 from typing import Any
 
@@ -49,29 +50,72 @@ UNSTORABLE_TEXT = (
 )
 
 
+def _fix_record(key: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as JSON types (pydantic's fast dump) made a file record: dates back to dates
+    (TOML local dates, never strings), and what the writer leaves out left out."""
+    day = date.fromisoformat
+    for name in RECORD_DATES[key]:
+        if name in record:
+            record[name] = day(record[name])
+    if record.get("archived") is False:
+        del record["archived"]
+    for name in OPTIONAL_COLLECTIONS:
+        if name in record and not record[name]:
+            del record[name]
+    for milestone in record.get("milestones", ()):
+        milestone["date"] = day(milestone["date"])
+        if milestone.get("yearly") is False:
+            del milestone["yearly"]
+    return record
+
+
 def _encode_records(model: ContactBook | Journal) -> str:
     """contacts.toml and journal.toml, written by rtoml: about 6× faster than the TOML writer
-    here for 30,000 contacts (0.25 s instead of 1.5 s), which matters because a contact edit
-    rewrites the whole file. Pydantic dumps to JSON types in Rust; the dates go back to dates
-    (TOML local dates, never strings) and absent values stay absent. The read-back check of
-    every save catches any field this misses."""
+    here for 30,000 contacts (0.25 s instead of 1.5 s). Pydantic dumps to JSON types in Rust;
+    `_fix_record` makes them file records. The read-back check of every save catches any
+    field this misses."""
     key = "contacts" if isinstance(model, ContactBook) else "interactions"
     document = model.model_dump(mode="json", exclude_none=True)
-    day = date.fromisoformat
     for record in document[key]:
-        for name in RECORD_DATES[key]:
-            if name in record:
-                record[name] = day(record[name])
-        if record.get("archived") is False:
-            del record["archived"]
-        for name in OPTIONAL_COLLECTIONS:
-            if name in record and not record[name]:
-                del record[name]
-        for milestone in record.get("milestones", ()):
-            milestone["date"] = day(milestone["date"])
-            if milestone.get("yearly") is False:
-                del milestone["yearly"]
+        _fix_record(key, record)
     return _rtoml.dumps(document, pretty=False)
+
+
+def _in_record(document: dict[str, Any]) -> dict[str, Any]:
+    """What the plan's writer keeps of a record (see toml_writer._section)."""
+    return {
+        name: value
+        for name, value in document.items()
+        if value is not None
+        and value != []
+        and value != {}
+        and not (name == "archived" and value is False)
+    }
+
+
+def part_document(part: str, value: Any) -> dict[str, Any]:
+    """One part of a file (a contact, an interaction, a routine, a goal, the settings) as
+    the writer writes it: what a surgical save compares, key by key."""
+    if part in RECORD_DATES:
+        return _fix_record(part, value.model_dump(mode="json", exclude_none=True))
+    document = value.model_dump(mode="python", exclude_none=True)
+    if part == "settings":
+        if not document.get("cadence_by_tag"):
+            document.pop("cadence_by_tag", None)
+        return document
+    return _in_record(document)
+
+
+def fresh(part: str, value: Any) -> str:
+    """A new part's text, as the whole-file writer would write it."""
+    if part in RECORD_DATES and _rtoml is not None:
+        return _rtoml.dumps({part: [part_document(part, value)]}, pretty=False)
+    if part == "completions":
+        day, counts = value
+        return toml_writer.dumps({"completions": {day: counts}})
+    if part == "settings":
+        return toml_writer.dumps({"settings": part_document(part, value)})
+    return toml_writer.dumps({part: [part_document(part, value)]})
 
 
 def encode(model: BaseModel) -> bytes:
@@ -126,10 +170,11 @@ def decode(
             f"{file}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
             "save the file as UTF-8"
         ) from None
-    chunked = _decode_in_chunks(name, text, pause)
+    strict = maybe_toml_1_1(data)
+    chunked = None if strict else _decode_in_chunks(name, text, pause)
     if chunked is not None:
         return chunked
-    document = _parse(file, text)
+    document = _parse_toml_1_0(file, text) if strict else _parse(file, text)
     if not document:
         raise StoreError(
             f"{file} holds no data (empty or only comments); netplan never writes such a file, "
@@ -198,25 +243,49 @@ def _decode_in_chunks(name: FileName, text: str, pause: Pause | None = None) -> 
         return None
 
 
+# What only TOML 1.1 allows, or looks like it (a false alarm costs one tomllib parse): \e and
+# \xHH escapes, an inline table over several lines or with a trailing comma, a bare key with
+# letters beyond ASCII. rtoml reads TOML 1.1; netplan's files are TOML 1.0, which every
+# other tool reads, and a save keeps what it does not change byte for byte.
+_ESCAPE_1_1 = re.compile(rb"\\[ex]")
+_BRACES_1_1 = re.compile(rb"\{[^}\n]*$|^[ \t]*\}|,[ \t]*\}", re.MULTILINE)
+_KEY_1_1 = re.compile(rb"\n[ \t]*[A-Za-z0-9_.\-]*[\x80-\xff]")  # "\n" first: fast
+
+
+def maybe_toml_1_1(data: bytes) -> bool:
+    """Whether the file may need TOML 1.1: about 25 ms for 30,000 contacts (one search a
+    kind, each only where its characters occur; one search of them all took 105 ms)."""
+    if b"\\" in data and _ESCAPE_1_1.search(data):
+        return True
+    if (b"{" in data or b"}" in data) and _BRACES_1_1.search(data):
+        return True
+    return not data.isascii() and bool(_KEY_1_1.search(b"\n" + data[:200]) or _KEY_1_1.search(data))
+
+
+def _parse_toml_1_0(file: str, text: str) -> dict[str, Any]:
+    import tomllib  # only here: where rtoml is fine, start-up never pays for it
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = syntax_message(file, error, text)
+        raise StoreError(f"{message} (netplan reads TOML 1.0)") from None
+
+
 def _parse(file: str, text: str) -> dict[str, Any]:
     """The TOML document.
 
     rtoml (Rust) parses about 5× faster than tomllib (2.8 s → 0.6 s for 30,000 contacts).
-    Whatever it refuses, or where it is not installed, tomllib decides, so messages keep
-    tomllib's line and column. (rtoml also reads TOML 1.1, as Python 3.15's tomllib will;
-    netplan writes TOML 1.0.) Integers of 2**63 and up are refused by the models' bounds.
+    Whatever it refuses (and what might be TOML 1.1, see decode), or where rtoml is not
+    installed, tomllib decides, so messages keep tomllib's line and column. Integers of
+    2**63 and up are refused by the models' bounds.
     """
     if _rtoml is not None:
         try:
             return _rtoml.loads(text)
         except Exception:
             pass
-    import tomllib  # only here: where rtoml is fine, start-up never pays for it
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise StoreError(syntax_message(file, error, text)) from None
+    return _parse_toml_1_0(file, text)
 
 
 def normalized(model: BaseModel) -> BaseModel:

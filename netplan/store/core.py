@@ -37,6 +37,7 @@ from netplan.store.folder import (
     recovery_path,
 )
 from netplan.store.messages import ConflictError, StoreError
+from netplan.store.splice import spliced
 from netplan.store.writer import commit, sweep_temps
 
 LOCK_TIMEOUT = 10.0
@@ -55,6 +56,8 @@ class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._known = Fingerprints()
+        # Each file's bytes and model as last read or written: what a surgical save edits.
+        self._texts: dict[FileName, tuple[bytes, Any]] = {}
         self._guard = threading.RLock()  # saves may run in worker threads
         self._file_lock: Any = None
         self._backups = Backups(self.folder)
@@ -120,7 +123,7 @@ class Store:
                     atomic_write(self.path(name), data)
                 except OSError as error:
                     raise StoreError(os_message(self.path(name), error)) from None
-                self._remember(name, data)
+                self._remember(name, data, fresh[name])
         return len(missing) == len(FILES)
 
     def _missing(self) -> list[FileName]:
@@ -151,6 +154,7 @@ class Store:
             model = decode(name, data, str(self.path(name)), pause)
         with self._guard:
             self._known.set(name, fingerprint)
+            self._texts[name] = (data, model)
             if name == "contacts":
                 self._contact_ids = {c.id for c in model.contacts}
         return model
@@ -183,9 +187,14 @@ class Store:
 
     # change detection
 
-    def _remember(self, name: FileName, data: bytes) -> None:
+    def _remember(self, name: FileName, data: bytes, model: Any = None) -> None:
+        """The file holds `data` now (netplan wrote it), which reads as `model` if given."""
         with self._guard:
             self._known.remember(name, self.path(name), data)
+            if model is None:
+                self._texts.pop(name, None)
+            else:
+                self._texts[name] = (data, model)
 
     def fingerprint(self, name: FileName) -> Fingerprint | None:
         return self._known.get(name)
@@ -250,16 +259,7 @@ class Store:
             if name not in FILES:
                 raise TypeError(f"unknown store file {name!r}")
             with gc_paused():
-                try:
-                    data = encode(model)
-                except StoreError as error:
-                    message = str(error).replace(
-                        "refusing to save", f"refusing to save {FILES[name]}"
-                    )
-                    raise StoreError(message) from None
-                if not self._known.holds(name, data):  # unchanged: read already
-                    self._check_round_trip(name, model, data)
-            encoded[name] = data
+                encoded[name] = self._encoded(name, model)
         with self.lock():
             conflicts = [n for n in encoded if self._known.differs(n, self.path(n), cheap=False)]
             if conflicts:
@@ -269,13 +269,37 @@ class Store:
                 for n in self._write_order(models)
                 if not self._known.holds(n, encoded[n])
             }
-            self._commit(todo)
+            self._commit(todo, models)
             for name, data in todo.items():
-                self._remember(name, data)
+                self._remember(name, data, models[name])
             if "contacts" in todo:
                 self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             self._backups.prune()
         return list(todo)
+
+    def _encoded(self, name: FileName, model: BaseModel) -> bytes:
+        """The file's new bytes: the last read or written text with only what changed
+        changed (see splice), or the whole file written anew; read back either way."""
+        known = self._texts.get(name)
+        if known is not None and known[1] is model:
+            return known[0]  # the file holds this already
+        if known is not None:
+            data = spliced(name, known[0], known[1], model)
+            if data is not None:
+                try:
+                    self._check_round_trip(name, model, data)
+                except StoreError:
+                    pass  # a case splice does not follow: the whole file is written instead
+                else:
+                    return data
+        try:
+            data = encode(model)
+        except StoreError as error:
+            message = str(error).replace("refusing to save", f"refusing to save {FILES[name]}")
+            raise StoreError(message) from None
+        if not self._known.holds(name, data):  # unchanged: read already
+            self._check_round_trip(name, model, data)
+        return data
 
     def _write_order(self, models: Mapping[str, BaseModel]) -> list[FileName]:
         """The order that keeps the store loadable should netplan die between two files.
@@ -293,8 +317,9 @@ class Store:
                 order.insert(order.index("contacts"), "journal")
         return order
 
-    def _commit(self, files: Mapping[FileName, bytes]) -> None:
-        """Write files, in order, all or nothing; the caller holds the lock (see writer)."""
+    def _commit(self, files: Mapping[FileName, bytes], models: Mapping[str, Any]) -> None:
+        """Write files (whose bytes read as `models`), in order, all or nothing; the caller
+        holds the lock (see writer)."""
         if not files:
             return
         sweep_temps(Path(os.path.realpath(self.path(n))) for n in FILES)
@@ -304,7 +329,7 @@ class Store:
             # A file that could not be put back (the device failed between two replaces)
             # holds the new version: remember that, so a retry does not see someone else's.
             for name in names:
-                self._remember(name, files[name])
+                self._remember(name, files[name], models[name])
 
         commit(targets, files, self._backups, stuck)
 
@@ -328,50 +353,10 @@ class Store:
     def restore(
         self, until: datetime, timeout: float = 2.0
     ) -> tuple[dict[FileName, Version], list[FileName]]:
-        """Put back each file as it was at `until`: its newest version saved at or before then.
+        """Put back each file as it was at `until` (see netplan.store.restore)."""
+        from netplan.store.restore import restore
 
-        The chosen versions must load together, and a save must not be running (the lock is
-        refused after `timeout`). The files replaced are backed up first, so a restore can be
-        undone the same way; all or nothing. Returns the version chosen for each file, and
-        the files written (a file that already holds its version is left alone).
-        """
-        chosen = self._backups.chosen_at(until)
-        problems: list[str] = []
-        with self.lock(timeout=timeout):
-            data: dict[FileName, bytes] = {}
-            models: dict[FileName, Any] = {}
-            for name, version in chosen.items():
-                try:
-                    data[name] = version.path.read_bytes()
-                except OSError as error:
-                    raise StoreError(f"cannot read {version.path}: {error.strerror}") from None
-                try:
-                    models[name] = decode(name, data[name], str(version.path))
-                except StoreError as error:
-                    problems.extend(error.problems)
-            if not problems:
-                problems = check_references(models["plan"], models["contacts"], models["journal"])
-            if problems:
-                problems[0] = "refusing to restore: " + problems[0]
-                raise StoreError(problems[0], problems)
-            todo = {
-                n: data[n]
-                for n, v in chosen.items()
-                if not v.current and not self._holds(n, data[n])
-            }
-            self._commit(todo)
-            for name, content in todo.items():
-                self._remember(name, content)
-            if "contacts" in todo:
-                self._contact_ids = {c.id for c in models["contacts"].contacts}
-            self._backups.prune()
-        return chosen, list(todo)
-
-    def _holds(self, name: FileName, data: bytes) -> bool:
-        try:
-            return Path(self.path(name)).read_bytes() == data
-        except OSError:
-            return False
+        return restore(self, until, timeout)
 
     def write_recovery(self, name: FileName, model: BaseModel) -> Path:
         """Save this side's version beside the file when the file changed underneath it."""

@@ -487,26 +487,23 @@ def test_fuzzed_vcard_files_never_crash_the_import(data: bytes) -> None:
     import_survives(parse_file, data, ".vcf")
 
 
-def test_toml_1_1_is_read_and_written_back_as_toml_1_0(tmp_path: Path) -> None:
-    """rtoml (netplan's fast reader) accepts TOML 1.1, as Python 3.15's tomllib will; netplan
-    only ever writes TOML 1.0, so the next save turns a 1.1 hand edit into 1.0."""
-    pytest.importorskip("rtoml")
-    from netplan.store import Store
+def test_toml_1_1_is_refused_like_every_toml_1_0_tool_refuses_it(tmp_path: Path) -> None:
+    """rtoml (netplan's fast reader) accepts TOML 1.1; other tools (Python's tomllib, editors'
+    checkers) read TOML 1.0, and a save keeps unchanged records byte for byte, so netplan
+    refuses 1.1 on load with the file and line, as for any syntax error."""
+    from netplan.store import Store, StoreError
 
     store = Store(tmp_path / "s")
     store.ensure()
-    (store.folder / "contacts.toml").write_bytes(
-        b'[[contacts]]\nid = "x"\nname = "X"\nhandles = {\n  a = "b",\n}\n'
-    )
-    book = Store(store.folder).load().contacts
-    assert book.contacts[0].handles == {"a": "b"}
-    fresh = Store(store.folder)
-    fresh.load()
-    fresh.save(
-        contacts=book.model_copy(
-            update={"contacts": [book.contacts[0].model_copy(update={"name": "Y"})]}
-        )
-    )
-    import tomllib
-
-    assert tomllib.loads((store.folder / "contacts.toml").read_text())["contacts"][0]["name"] == "Y"
+    for text, line in (
+        (b'[[contacts]]\nid = "x"\nname = "X"\nhandles = {\n  a = "b",\n}\n', 4),
+        (b'[[contacts]]\nid = "x"\nname = "\\e[31mX"\n', 3),
+        (b'[[contacts]]\nid = "x"\nname = "X"\nhandles = { a = "b", }\n', 4),
+        ('[[contacts]]\nid = "x"\nname = "X"\n[contacts.handles]\nzoë = "b"\n'.encode(), 5),
+    ):
+        (store.folder / "contacts.toml").write_bytes(text)
+        with pytest.raises(StoreError) as refused:
+            Store(store.folder).load()
+        assert f"contacts.toml, line {line}" in str(refused.value), text
+        assert "TOML 1.0" in str(refused.value)
+        assert (store.folder / "contacts.toml").read_bytes() == text
