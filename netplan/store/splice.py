@@ -17,9 +17,10 @@ file instead. The store reads every result back and compares it with the model b
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from netplan.models import ContactBook, Journal, Plan
@@ -37,6 +38,7 @@ ARRAYS: dict[FileName, tuple[str, ...]] = {
 Unit = tuple[tuple, str]  # (key, text)
 
 
+@lru_cache(maxsize=1024)
 def key_path(text: str) -> tuple[str, ...] | None:
     """`completions."2026-11-23"` -> ("completions", "2026-11-23"); None if not a key path."""
     parts, at = [], 0
@@ -54,6 +56,33 @@ def key_path(text: str) -> tuple[str, ...] | None:
         at += 1
 
 
+def _header_lines(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, opening brackets, key path text, closing brackets) of each header line.
+
+    A header starts a line: finding the lines that start with "[" by `str.find` is many
+    times faster than a regex over every line of a 30,000-contact file (an indented header
+    sends it to the regex).
+    """
+    if text[:1] in (" ", "\t") or re.search(r"\n[ \t]+\[", text):
+        for match in _HEADER.finditer(text):
+            yield match.start(), match.group(1), match.group(2), match.group(3)
+        return
+    start = 0 if text.startswith("[") else text.find("\n[") + 1 or -1
+    while start != -1:
+        end = text.find("\n", start)
+        found = _header(text[start:] if end == -1 else text[start:end])
+        if found is not None:
+            yield (start, *found)
+        following = -1 if end == -1 else text.find("\n[", end)
+        start = -1 if following == -1 else following + 1
+
+
+@lru_cache(maxsize=1024)
+def _header(line: str) -> tuple[str, str, str] | None:
+    match = _HEADER.match(line)
+    return None if match is None else (match.group(1), match.group(2), match.group(3))
+
+
 def units(text: str, name: FileName) -> tuple[str, list[Unit]] | None:
     """The head, and each unit's key and text: ("record", array, index), ("settings",) or
     ("day", "2026-11-23"). None when the file is laid out in a way this does not follow."""
@@ -63,8 +92,7 @@ def units(text: str, name: FileName) -> tuple[str, list[Unit]] | None:
     starts: list[tuple[int, tuple]] = []
     counts: dict[str, int] = {}
     current: tuple | None = None
-    for match in _HEADER.finditer(text):
-        opening, path_text, closing = match.group(1), match.group(2), match.group(3)
+    for offset, opening, path_text, closing in _header_lines(text):
         path = key_path(path_text)
         if len(opening) != len(closing) or path is None:
             return None
@@ -73,7 +101,7 @@ def units(text: str, name: FileName) -> tuple[str, list[Unit]] | None:
             if is_array and len(path) == 1:
                 current = ("record", top, counts.get(top, 0))
                 counts[top] = current[2] + 1
-                starts.append((match.start(), current))
+                starts.append((offset, current))
             elif current is None or current[:2] != ("record", top):
                 return None  # a sub-table that belongs to no record
         elif name == "plan" and top == "settings" and not is_array:
@@ -81,10 +109,10 @@ def units(text: str, name: FileName) -> tuple[str, list[Unit]] | None:
                 if any(key == ("settings",) for _at, key in starts):
                     return None
                 current = ("settings",)
-                starts.append((match.start(), current))
+                starts.append((offset, current))
         elif name == "plan" and top == "completions" and not is_array and len(path) == 2:
             current = ("day", path[1])
-            starts.append((match.start(), current))
+            starts.append((offset, current))
         else:
             return None
     starts = [(_comments_above(text, offset), key) for offset, key in starts]
