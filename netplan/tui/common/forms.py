@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label
 
+from netplan.text import for_screen
+
 Result = TypeVar("Result")
 
 
@@ -75,13 +77,13 @@ class Field(Vertical):
         self.field_name = name
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field-label")
+        yield Label(self.label, classes="field-label", markup=False)
         yield self.widget
         yield Label("", classes="field-error", markup=False)
 
     def set_error(self, message: str | None) -> None:
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-error", Label).update(message or "")
+        self.query_one(".field-error", Label).update(for_screen(message, multiline=True))
 
 
 def show_errors(form: Widget, errors: dict[str, str]) -> None:

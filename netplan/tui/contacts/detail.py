@@ -143,7 +143,7 @@ def detail(
             )
         )
     cadence = cadence_source(contact, cadences)
-    fields.append(("Cadence", Text(cadence) if cadence else Text("none", "dim")))
+    fields.append(("Cadence", plain(cadence) if cadence else Text("none", "dim")))
     if row.last is None:
         fields.append(("Last", Text("never", style="dim")))
     else:

@@ -70,7 +70,7 @@ class MilestoneRow(Horizontal):
         m, n = self.milestone, self.number
         yield Field(
             "Milestone",
-            Input(m.label if m else "", placeholder="Birthday", classes="ms-label"),
+            Input(for_screen(m.label) if m else "", placeholder="Birthday", classes="ms-label"),
             f"ms{n}-label",
         )
         yield Field(
@@ -116,10 +116,12 @@ class ContactForm(ModalScreen[Contact | None]):
         c = self.contact
         title = self.title_text or ("Edit contact" if c else "New contact")
         with VerticalScroll(classes="dialog contact-dialog"):
-            yield Label(title, classes="dialog-title")
+            yield Label(plain(title), classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Field(
-                    "Name", Input(c.name if c else "", id="name", placeholder="Jane Doe"), "name"
+                    "Name",
+                    Input(for_screen(c.name if c else ""), id="name", placeholder="Jane Doe"),
+                    "name",
                 )
                 yield Field(
                     "Kind",
@@ -133,24 +135,32 @@ class ContactForm(ModalScreen[Contact | None]):
                 )
             yield Label(self._id_hint(c.name if c else ""), id="id-hint", classes="hint")
             with Horizontal(classes="row"):
-                yield Field("Company", Input(c.company or "" if c else "", id="company"), "company")
-                yield Field("Role", Input(c.role or "" if c else "", id="role"), "role")
+                yield Field(
+                    "Company", Input(for_screen(c.company if c else ""), id="company"), "company"
+                )
+                yield Field("Role", Input(for_screen(c.role if c else ""), id="role"), "role")
             with Horizontal(classes="row"):
                 yield Field(
                     "Email",
-                    Input(c.email or "" if c else "", id="email", placeholder="jane@example.com"),
+                    Input(
+                        for_screen(c.email if c else ""), id="email", placeholder="jane@example.com"
+                    ),
                     "email",
                 )
-                yield Field("Phone", Input(c.phone or "" if c else "", id="phone"), "phone")
+                yield Field("Phone", Input(for_screen(c.phone if c else ""), id="phone"), "phone")
             with Horizontal(classes="row"):
                 yield Field(
                     "Tags (comma-separated)",
-                    Input(", ".join(c.tags) if c else "", id="tags", placeholder="fintech, mentor"),
+                    Input(
+                        for_screen(", ".join(c.tags) if c else ""),
+                        id="tags",
+                        placeholder="fintech, mentor",
+                    ),
                     "tags",
                 )
                 yield Field(
                     "Where you met",
-                    Input(c.met_at or "" if c else "", id="met_at", placeholder="PyCon 2026"),
+                    Input(for_screen(c.met_at if c else ""), id="met_at", placeholder="PyCon 2026"),
                     "met_at",
                 )
             with Horizontal(classes="row"):
@@ -181,7 +191,7 @@ class ContactForm(ModalScreen[Contact | None]):
             yield Field(
                 "Handles",
                 Input(
-                    handles_text(c.handles) if c else "",
+                    for_screen(handles_text(c.handles) if c else ""),
                     id="handles",
                     placeholder="linkedin=https://www.linkedin.com/in/jane, twitter=@jane",
                 ),
@@ -189,12 +199,18 @@ class ContactForm(ModalScreen[Contact | None]):
             )
             yield Field(
                 "Topics to bring up (comma-separated)",
-                Input(", ".join(c.topics) if c else "", id="topics", placeholder="hiking, career"),
+                Input(
+                    for_screen(", ".join(c.topics) if c else ""),
+                    id="topics",
+                    placeholder="hiking, career",
+                ),
                 "topics",
             )
             yield Field(
                 "Notes",
-                TextArea(c.notes or "" if c else "", id="notes", soft_wrap=True),
+                TextArea(
+                    for_screen(c.notes if c else "", multiline=True), id="notes", soft_wrap=True
+                ),
                 "notes",
             )
             yield Label("Milestones", classes="section-title")
@@ -349,6 +365,8 @@ class ContactForm(ModalScreen[Contact | None]):
         if errors:
             unplaced = [m for n, m in errors.items() if not self.query(f"#field-{n}")]
             if unplaced:
-                self.notify("\n".join(unplaced), severity="error", markup=False)
+                self.notify(
+                    for_screen("\n".join(unplaced), multiline=True), severity="error", markup=False
+                )
             return
         self.dismiss(contact)

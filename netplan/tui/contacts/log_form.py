@@ -123,9 +123,13 @@ class LogForm(FormScreen[LogRequest]):
         exchange = self.query_one("#exchange", Select).value
         hint = self.query_one("#ask-hint", Label)
         asking = exchange == Exchange.asked.value and ask_before_giving(self.row.balance)
-        hint.update(ASK_HINT.format(name=for_screen(self.row.contact.name)) if asking else "")
+        hint.update(self._ask_hint() if asking else Text(""))
         hint.display = asking
         self.query_one("#preview", Label).update(self._preview())
+
+    def _ask_hint(self) -> Text:
+        before, _, after = ASK_HINT.partition("{name}")
+        return Text.assemble(before, plain(self.row.contact.name), after)
 
     def _preview(self) -> Text:
         """What the contact's next follow-up becomes once this is logged."""
@@ -148,7 +152,9 @@ class LogForm(FormScreen[LogRequest]):
             why = "set before, still ahead"
         else:
             why = cadence_source(after, self.cadences)
-        return Text(f"Next follow-up: {due.isoformat()} · {in_words(due, self.today)} · {why}")
+        return Text.assemble(
+            f"Next follow-up: {due.isoformat()} · {in_words(due, self.today)} · ", plain(why)
+        )
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "kind":

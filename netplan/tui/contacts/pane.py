@@ -19,6 +19,7 @@ from netplan.domain.people_index import ContactRow, PeopleIndex
 from netplan.domain.review import review_queue
 from netplan.models import Contact
 from netplan.runtime.gc_pause import gc_paused
+from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.contacts.detail import ContactDetail
@@ -272,7 +273,9 @@ class ContactsPane(FollowsData, Vertical):
             if contact is not None:
                 self._keep = contact.id
                 edit = add_contact(contact)
-                self.post_message(ApplyEdit(edit, f"Added {contact.name}. u undoes it."))
+                self.post_message(
+                    ApplyEdit(edit, for_screen(f"Added {contact.name}. u undoes it."))
+                )
 
         self.app.push_screen(ContactForm(None, self._taken(), self.netplan.today), saved)
 
@@ -287,7 +290,7 @@ class ContactsPane(FollowsData, Vertical):
         def saved(contact: Contact | None) -> None:
             if contact is not None and (changes := changed_fields(before, contact)):
                 edit = patch_contact(before.id, changes, contact.name)
-                self.post_message(ApplyEdit(edit, f"Saved {contact.name}."))
+                self.post_message(ApplyEdit(edit, for_screen(f"Saved {contact.name}.")))
 
         self.app.push_screen(ContactForm(before, self._taken(), self.netplan.today), saved)
 
@@ -312,7 +315,7 @@ class ContactsPane(FollowsData, Vertical):
             self.post_message(
                 ApplyEdit(
                     delete_contact(row.contact),
-                    f"Deleted {row.contact.name}{gone}. u undoes it.",
+                    for_screen(f"Deleted {row.contact.name}{gone}. u undoes it."),
                 )
             )
 
@@ -329,11 +332,11 @@ class ContactsPane(FollowsData, Vertical):
         def logged(request: LogRequest | None) -> None:
             if request is None:
                 return
-            kind = request.kind.value
+            kind, name = request.kind.value, for_screen(row.contact.name)
             self.post_message(
                 ApplyEdit(
-                    log_interaction(request, f"Log {kind} with {row.contact.name}"),
-                    f"Logged {kind} with {row.contact.name}.",
+                    log_interaction(request, f"Log {kind} with {name}"),
+                    f"Logged {kind} with {name}.",
                 )
             )
 

@@ -21,6 +21,7 @@ from textual.widgets import Label, Static
 from netplan.domain.people_index import ContactRow
 from netplan.domain.review import REVIEW_BATCH, REVIEW_ROUTINE
 from netplan.models import Contact, Interaction
+from netplan.text import for_screen
 from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.contacts.detail import detail
@@ -129,7 +130,9 @@ class ReviewScreen(ModalScreen[None]):
             parts = [e for e in (last, counted) if e is not None]
             reviewed = f"{self.handled} contact{'s' if self.handled != 1 else ''}"
             if counted is not None and routine is not None:
-                notice = f"Review done: {reviewed}. Checked off “{routine.title}”. u undoes it."
+                notice = for_screen(
+                    f"Review done: {reviewed}. Checked off “{routine.title}”. u undoes it."
+                )
                 last = combine(f"Review of {reviewed}", parts)
             else:
                 notice = f"Review done: {reviewed}."
@@ -158,7 +161,7 @@ class ReviewScreen(ModalScreen[None]):
     def action_archive(self) -> None:
         contact = self.contact
         if contact is not None:
-            self.app.notify(f"Archived {contact.name}.", markup=False)
+            self.app.notify(for_screen(f"Archived {contact.name}."), markup=False)
             self._decided(archive_contact(contact, reviewed=self.today))
 
     def action_cadence(self) -> None:

@@ -17,6 +17,7 @@ from netplan.models import ContactBook, Exchange, Goal, GoalSource, Journal, Pla
 from netplan.text import for_screen
 from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.text import plain
 from netplan.workspace import Data
 
 MANUAL = "manual"
@@ -97,7 +98,9 @@ class GoalForm(FormScreen[Goal]):
                 yield Field(
                     "Title",
                     Input(
-                        g.title if g else "", id="title", placeholder="Meet five people in fintech"
+                        for_screen(g.title) if g else "",
+                        id="title",
+                        placeholder="Meet five people in fintech",
                     ),
                     "title",
                 )
@@ -107,13 +110,15 @@ class GoalForm(FormScreen[Goal]):
                     "target",
                 )
                 yield Field(
-                    "Unit", Input(g.unit if g else "", id="unit", placeholder="people"), "unit"
+                    "Unit",
+                    Input(for_screen(g.unit) if g else "", id="unit", placeholder="people"),
+                    "unit",
                 )
             with Horizontal(classes="row"):
                 yield Field(
                     "Why",
                     Input(
-                        (g.why or "") if g else "",
+                        for_screen(g.why) if g else "",
                         id="why",
                         placeholder="What it moves you towards",
                     ),
@@ -142,7 +147,7 @@ class GoalForm(FormScreen[Goal]):
                 yield Field(
                     "Routine",
                     Select(
-                        [(for_screen(f"{r.title} ({r.period.value})"), r.id) for r in routines],
+                        [(plain(f"{r.title} ({r.period.value})"), r.id) for r in routines],
                         value=source.routine if source and source.routine else Select.NULL,
                         prompt="(choose a routine)",
                         id="routine",
@@ -152,7 +157,7 @@ class GoalForm(FormScreen[Goal]):
                 yield Field(
                     "Tag",
                     Input(
-                        (source.tag or source.interactions_with or "") if source else "",
+                        for_screen(source.tag or source.interactions_with) if source else "",
                         id="tag",
                         placeholder="fintech",
                         suggester=SuggestFromList(all_tags(data), case_sensitive=False),

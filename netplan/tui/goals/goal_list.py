@@ -138,13 +138,13 @@ def progress_bar(done: int, target: int, expected: float, palette: dict[str, Sty
 
 def closed_prompt(goal: Goal, done: int | None, palette: dict[str, Style]) -> Text:
     unit = f" {goal.unit}" if goal.unit else ""
-    progress = f"{done if done is not None else '…'}/{goal.target}{unit}"
+    progress = plain(f" · {done if done is not None else '…'}/{goal.target}{unit}", "dim")
     if goal.status == GoalStatus.done:
         return Text.assemble(
-            ("✓ ", palette["good"]), plain(goal.title), (f" · {progress} · done", "dim")
+            ("✓ ", palette["good"]), plain(goal.title), progress, (" · done", "dim")
         )
     return Text.assemble(
-        ("✗ ", "dim"), plain(goal.title, "dim strike"), (f" · {progress} · dropped", "dim")
+        ("✗ ", "dim"), plain(goal.title, "dim strike"), progress, (" · dropped", "dim")
     )
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Label, Static
 from textual.widgets.option_list import Option
 
 from netplan.models import Goal, GoalStatus
+from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.goals.form import GoalForm, count_now, needs_people
@@ -233,9 +234,11 @@ class GoalsPane(FollowsData, Vertical):
         if goal.source is not None:
             titles = {r.id: r.title for r in self.netplan.data.plan.routines}
             self.app.notify(
-                f"“{goal.title}” is counted automatically "
-                f"({source_text(goal.source, titles).removeprefix('counted: ')}). "
-                "Press e to make it manual.",
+                for_screen(
+                    f"“{goal.title}” is counted automatically "
+                    f"({source_text(goal.source, titles).removeprefix('counted: ')}). "
+                    "Press e to make it manual."
+                ),
                 title="Progress is counted",
                 markup=False,
             )
@@ -260,7 +263,9 @@ class GoalsPane(FollowsData, Vertical):
             self._wanted = rest[0] if rest else goal.id
         verb = notice if new == status else "Reopened"
         self.post_message(
-            ApplyEdit(set_goal_status(goal, new), f"{verb} “{goal.title}”. Press u to undo.")
+            ApplyEdit(
+                set_goal_status(goal, new), for_screen(f"{verb} “{goal.title}”. Press u to undo.")
+            )
         )
 
     def action_goal_done(self) -> None:

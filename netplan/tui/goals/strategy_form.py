@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select
 from netplan.models import Settings, WeekStart
 from netplan.text import for_screen
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.text import plain
 
 _CADENCE = re.compile(r"^(?P<tag>.+?)\s*[=:]\s*(?P<days>\S+)$")
 
@@ -82,7 +83,11 @@ class StrategyForm(FormScreen[dict[str, object]]):
             yield Label("Strategy", classes="dialog-title")
             yield Field(
                 "Primary platforms (comma-separated)",
-                Input(", ".join(s.platforms), id="platforms", placeholder="LinkedIn, Slack"),
+                Input(
+                    for_screen(", ".join(s.platforms)),
+                    id="platforms",
+                    placeholder="LinkedIn, Slack",
+                ),
                 "platforms",
             )
             with Horizontal(classes="row"):
@@ -109,13 +114,20 @@ class StrategyForm(FormScreen[dict[str, object]]):
             yield Field(
                 "Check-in every N days, by tag (for contacts without their own cadence)",
                 Input(
-                    cadence_text(s.cadence_by_tag), id="cadence", placeholder="mentor=30, family=14"
+                    for_screen(cadence_text(s.cadence_by_tag)),
+                    id="cadence",
+                    placeholder="mentor=30, family=14",
                 ),
                 "cadence",
             )
             yield Field(
                 "Theme",
-                Select([(t, t) for t in self.themes], value=s.theme, allow_blank=False, id="theme"),
+                Select(
+                    [(plain(t), t) for t in self.themes],
+                    value=s.theme,
+                    allow_blank=False,
+                    id="theme",
+                ),
                 "theme",
             )
             yield from self.buttons()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -113,7 +114,9 @@ class RoutineGrid(DataTable):
         self.clear(columns=True)
         self.period_columns = len(columns)
         self.row_keys = [row.key for row in rows]
-        width = max([DAY_WIDTH, *(len(line) + 1 for c in columns for line in c.label.split("\n"))])
+        width = max(
+            [DAY_WIDTH, *(cell_len(line) + 1 for c in columns for line in c.label.split("\n"))]
+        )
         for column in columns:
             style = palette["today"] if column.is_today else Style()
             self.add_column(

@@ -21,6 +21,7 @@ from netplan.domain.periods import (
 )
 from netplan.domain.routines import count_between, recent_week_rates, routine_statuses
 from netplan.models import Period, Routine
+from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.week.agenda import Agenda
@@ -219,7 +220,10 @@ class PeriodPane(FollowsData, Vertical):
         routine = self._routine()
         if routine is not None:
             self.post_message(
-                ApplyEdit(archive_routine(routine), f"Archived “{routine.title}”. Press u to undo.")
+                ApplyEdit(
+                    archive_routine(routine),
+                    for_screen(f"Archived “{routine.title}”. Press u to undo."),
+                )
             )
 
 

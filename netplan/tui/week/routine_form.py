@@ -11,6 +11,7 @@ from netplan.domain.ids import unique_id
 from netplan.models import Kind, Period, Plan, Routine
 from netplan.text import for_screen
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.text import plain
 
 
 class RoutineForm(FormScreen[Routine]):
@@ -29,7 +30,9 @@ class RoutineForm(FormScreen[Routine]):
             yield Label("Edit routine" if r else "New routine", classes="dialog-title")
             yield Field(
                 "Title",
-                Input(r.title if r else "", id="title", placeholder="Engage with posts"),
+                Input(
+                    for_screen(r.title) if r else "", id="title", placeholder="Engage with posts"
+                ),
                 "title",
             )
             with Horizontal(classes="row"):
@@ -57,7 +60,7 @@ class RoutineForm(FormScreen[Routine]):
                 yield Field(
                     "Platform",
                     Select(
-                        [(for_screen(p), p) for p in platforms],
+                        [(plain(p), p) for p in platforms],
                         value=r.platform if r and r.platform else Select.NULL,
                         prompt="(none)",
                         id="platform",
