@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
@@ -15,9 +16,48 @@ from textual.widgets import Button, Input, Label
 from netplan.text import for_screen
 
 Result = TypeVar("Result")
+T = TypeVar("T")
 
 
-class FormScreen(ModalScreen[Result | None], Generic[Result]):
+def _shown(widget: Widget) -> object:
+    value = getattr(widget, "value", None)
+    return widget.text if value is None and hasattr(widget, "text") else value
+
+
+class KeepsUntouched:
+    """A form of an existing record keeps the value of every field the user did not touch.
+
+    Turning a value into text and back can change it (a topic "kids: Anna, Ben" split at
+    its comma, a title cleaned of a control character), so a field whose widget still shows
+    what it showed when the form opened gives the record's own value, and a save changes
+    only what the user changed. Call `remember_shown()` once the fields are composed.
+    """
+
+    _shown: dict[str, object] | None = None
+
+    def remember_shown(self) -> None:
+        self._shown = {
+            widget.id: _shown(widget)
+            for widget in self.query("Input, TextArea, Select, Checkbox")  # type: ignore[attr-defined]
+            if widget.id
+        }
+
+    def untouched(self, *widget_ids: str) -> bool:
+        if self._shown is None:
+            return False
+        return all(
+            _shown(self.query_one(f"#{name}")) == self._shown.get(name)  # type: ignore[attr-defined]
+            for name in widget_ids
+        )
+
+    def kept(self, original: T | None, widget_ids: tuple[str, ...], read: Callable[[], T]) -> T:
+        """`original` while these widgets are untouched (and there is one), else `read()`."""
+        if original is not None and self.untouched(*widget_ids):
+            return original
+        return read()
+
+
+class FormScreen(KeepsUntouched, ModalScreen[Result | None], Generic[Result]):
     """A modal form: Save/Cancel buttons, enter or ctrl+s saves, escape cancels (None).
 
     Subclasses compose their fields, end with `yield from self.buttons()`, and implement

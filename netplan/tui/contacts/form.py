@@ -19,11 +19,11 @@ from netplan.domain.ids import unique_id
 from netplan.domain.periods import parse_day
 from netplan.models import Contact, Kind, Milestone
 from netplan.text import for_screen
-from netplan.tui.common.forms import Field, field_errors, show_errors
+from netplan.tui.common.forms import Field, KeepsUntouched, field_errors, show_errors
 from netplan.tui.common.text import plain
 
-_HANDLE = re.compile(r"^\s*([A-Za-z0-9_.+-]+)\s*[=:]\s*(\S.*?)\s*$")
-_HANDLE_SPLIT = re.compile(r",\s*(?=[A-Za-z0-9_.+-]+\s*[=:])")
+_HANDLE = re.compile(r"^\s*([^\s=:,]+)\s*[=:]\s*(\S.*?)\s*$")
+_HANDLE_SPLIT = re.compile(r",\s*(?=[^\s=:,]+\s*[=:])")
 
 
 def split_list(text: str) -> list[str]:
@@ -87,7 +87,7 @@ class MilestoneRow(Horizontal):
             self.remove()
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
     """Every field of a contact. New contacts get an id made from the name, unique in the
     file; an existing contact keeps its id (the journal refers to it)."""
 
@@ -223,7 +223,19 @@ class ContactForm(ModalScreen[Contact | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        self.remember_shown()
+        self._rows_shown = self._milestone_rows()
         self.query_one("#name", Input).focus()
+
+    def _milestone_rows(self) -> list[tuple[str, str, bool]]:
+        return [
+            (
+                row.query_one(".ms-label", Input).value,
+                row.query_one(".ms-date", Input).value,
+                row.query_one(".ms-yearly", Checkbox).value,
+            )
+            for row in self.query(MilestoneRow)
+        ]
 
     def _id_hint(self, name: str) -> Text:
         if self.contact is not None:
@@ -307,25 +319,40 @@ class ContactForm(ModalScreen[Contact | None]):
         return found
 
     def values(self, errors: dict[str, str]) -> dict[str, Any]:
-        """The contact's fields as typed, with the problems found put in `errors`."""
-        name = for_screen(self._text("name")).strip()
+        """The contact's fields as typed, with the problems found put in `errors`; a field
+        left as it was shown keeps the contact's own value (see KeepsUntouched)."""
+        old = self.contact
+
+        def keep(field: str) -> bool:
+            return old is not None and self.untouched(field)
+
+        name = (
+            old.name if old is not None and keep("name") else for_screen(self._text("name")).strip()
+        )
         if not name:
             errors["name"] = "give the contact a name"
         values: dict[str, Any] = {
             "name": name,
             "kind": self.query_one("#kind", Select).value,
-            "tags": split_list(self._text("tags")),
-            "topics": split_list(self._text("topics")),
         }
+        for field in ("tags", "topics"):
+            values[field] = (
+                list(getattr(old, field)) if keep(field) else split_list(self._text(field))
+            )
         for field in ("company", "role", "email", "phone", "met_at"):
-            value = _optional(self._text(field))
+            value = getattr(old, field) if keep(field) else _optional(self._text(field))
             if value is not None:
                 values[field] = value
-        notes = for_screen(self.query_one("#notes", TextArea).text, multiline=True).strip()
+        if keep("notes"):
+            notes = old.notes  # type: ignore[union-attr]
+        else:
+            notes = for_screen(self.query_one("#notes", TextArea).text, multiline=True).strip()
         if notes:
             values["notes"] = notes
-        cadence = self._text("cadence_days").strip()
-        if cadence:
+        if keep("cadence_days"):
+            if old.cadence_days is not None:  # type: ignore[union-attr]
+                values["cadence_days"] = old.cadence_days  # type: ignore[union-attr]
+        elif cadence := self._text("cadence_days").strip():
             try:
                 values["cadence_days"] = int(cadence)
             except ValueError:
@@ -334,15 +361,20 @@ class ContactForm(ModalScreen[Contact | None]):
                 if values["cadence_days"] < 1:
                     errors["cadence_days"] = "at least 1 day, or leave it empty"
         for field in ("follow_up", "created"):
-            day = self._day(field, errors)
+            day = getattr(old, field) if keep(field) else self._day(field, errors)
             if day is not None:
                 values[field] = day
-        try:
-            values["handles"] = parse_handles(self._text("handles"))
-        except ValueError as error:
-            errors["handles"] = str(error)
-        values["milestones"] = self._milestones(errors)
-        old = self.contact
+        if keep("handles"):
+            values["handles"] = dict(old.handles)  # type: ignore[union-attr]
+        else:
+            try:
+                values["handles"] = parse_handles(self._text("handles"))
+            except ValueError as error:
+                errors["handles"] = str(error)
+        if old is not None and self._milestone_rows() == self._rows_shown:
+            values["milestones"] = list(old.milestones)
+        else:
+            values["milestones"] = self._milestones(errors)
         if old is not None:
             values["id"] = old.id
             if old.reviewed is not None:

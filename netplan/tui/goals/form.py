@@ -183,6 +183,7 @@ class GoalForm(FormScreen[Goal]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        self.remember_shown()
         self._show_source_fields()
         self._update_count()
         self.watch(self.app, "data", lambda _data: self._update_count(), init=False)
@@ -268,23 +269,30 @@ class GoalForm(FormScreen[Goal]):
     def _read(self) -> tuple[Goal | None, dict[str, str]]:
         """The goal the fields describe, or None and the errors by field."""
         errors: dict[str, str] = {}
-        title = for_screen(self._text("title"))
+        old = self.goal  # a field left as shown keeps its value (see KeepsUntouched)
+        keep = old is not None and self.untouched
+        title = old.title if keep and keep("title") else for_screen(self._text("title"))
         if not title:
             errors["title"] = "give the goal a title"
         values: dict[str, object] = {
             "title": title,
-            "target": self.number("target", errors),
-            "unit": for_screen(self._text("unit")),
-            "start": self._day("start", errors),
-            "due": self._day("due", errors),
+            "target": old.target if keep and keep("target") else self.number("target", errors),
+            "unit": old.unit if keep and keep("unit") else for_screen(self._text("unit")),
+            "start": old.start if keep and keep("start") else self._day("start", errors),
+            "due": old.due if keep and keep("due") else self._day("due", errors),
         }
-        why = for_screen(self._text("why"))
+        why = old.why if keep and keep("why") else for_screen(self._text("why"))
         if why:
             values["why"] = why
-        source = self._source(errors)
+        if keep and keep("source", "routine", "tag", "exchange"):
+            source = old.source
+        else:
+            source = self._source(errors)
         if source is not None:
             values["source"] = source
-        if self._kind() == MANUAL:
+        if keep and keep("progress"):
+            values["progress"] = old.progress  # written back as it is now, not as shown
+        elif self._kind() == MANUAL:
             values["progress"] = self.number("progress", errors)
         elif self.goal is not None:
             values["progress"] = self.goal.progress  # kept for a switch back to manual

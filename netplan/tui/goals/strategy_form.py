@@ -68,6 +68,15 @@ def parse_cadence(text: str) -> dict[str, int]:
     return cadence
 
 
+WIDGETS = {
+    "platforms": ("platforms",),
+    "weekly_hours": ("low", "high"),
+    "week_start": ("week_start",),
+    "cadence_by_tag": ("cadence",),
+    "theme": ("theme",),
+}
+
+
 class StrategyForm(FormScreen[dict[str, object]]):
     """Returns the changed settings by name ({} when nothing changed), or None on cancel."""
 
@@ -133,6 +142,7 @@ class StrategyForm(FormScreen[dict[str, object]]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        self.remember_shown()
         self.query_one("#platforms", Input).focus()
 
     def _value(self, widget_id: str) -> str:
@@ -174,9 +184,12 @@ class StrategyForm(FormScreen[dict[str, object]]):
         if settings is None:
             show_errors(self, errors)
             return
+        # Only what the user changed: a field left as shown is not written back (a platform
+        # list re-read from its text could differ from the file's by its spelling).
         changes = {
             name: getattr(settings, name)
-            for name in Settings.model_fields
-            if getattr(settings, name) != getattr(self.settings, name)
+            for name, widgets in WIDGETS.items()
+            if not self.untouched(*widgets)
+            and getattr(settings, name) != getattr(self.settings, name)
         }
         self.dismiss(changes)

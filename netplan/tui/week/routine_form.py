@@ -80,16 +80,24 @@ class RoutineForm(FormScreen[Routine]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        self.remember_shown()
         self.query_one("#title", Input).focus()
 
     def action_save(self) -> None:
         errors: dict[str, str] = {}
-        title = self.query_one("#title", Input).value.strip()
+        old = self.routine  # a field left as shown keeps its value (see KeepsUntouched)
+        title = self.kept(
+            old and old.title, ("title",), lambda: self.query_one("#title", Input).value.strip()
+        )
         values = {
             "title": title,
             "period": self.query_one("#period", Select).value,
-            "target": self.number("target", errors),
-            "minutes": self.number("minutes", errors),
+            "target": self.kept(
+                old and old.target, ("target",), lambda: self.number("target", errors)
+            ),
+            "minutes": self.kept(
+                old and old.minutes, ("minutes",), lambda: self.number("minutes", errors)
+            ),
             "kind": self.query_one("#kind", Select).value,
         }
         platform = self.query_one("#platform", Select).value
