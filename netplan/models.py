@@ -16,7 +16,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -31,6 +38,18 @@ Positive = Annotated[int, Field(strict=True, ge=1, le=LARGEST)]
 Minutes = Annotated[int, Field(strict=True, ge=0, le=24 * 60)]
 Hours = Annotated[float, Field(strict=True, ge=0, le=168)]
 Flag = Annotated[bool, Field(strict=True)]
+_DAY_KEY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_key(value: object) -> object:
+    """A day of completions is written YYYY-MM-DD and nothing else: two spellings of one day
+    ("2026-11-23", "2026-11-23T00:00:00", a Unix time) would merge, and a save drop one."""
+    if isinstance(value, str) and not _DAY_KEY.fullmatch(value):
+        raise ValueError(f"a day is written YYYY-MM-DD, like 2026-11-23, not {value!r}")
+    return value
+
+
+DayKey = Annotated[date, BeforeValidator(_day_key)]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -157,7 +176,7 @@ class Plan(Record):
     settings: Settings = Field(default_factory=Settings)
     routines: list[Routine] = Field(default_factory=list)
     # day -> routine id -> how many; TOML keys are strings, so days are parsed from them.
-    completions: dict[date, dict[Ident, Count]] = Field(default_factory=dict)
+    completions: dict[DayKey, dict[Ident, Count]] = Field(default_factory=dict)
     goals: list[Goal] = Field(default_factory=list)
 
     @model_validator(mode="after")

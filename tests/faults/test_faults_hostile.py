@@ -507,3 +507,22 @@ def test_toml_1_1_is_refused_like_every_toml_1_0_tool_refuses_it(tmp_path: Path)
         assert f"contacts.toml, line {line}" in str(refused.value), text
         assert "TOML 1.0" in str(refused.value)
         assert (store.folder / "contacts.toml").read_bytes() == text
+
+
+@pytest.mark.parametrize("key", ["2026-11-23T00:00:00", "1700000000", "0", "20261123"])
+def test_a_day_of_completions_is_written_one_way_only(tmp_path: Path, key: str) -> None:
+    """Two spellings of one day would merge into one on load, and the next save would keep
+    one count of the two: only YYYY-MM-DD is a day, the others are refused by name."""
+    from netplan.store import Store, StoreError
+
+    store = Store(tmp_path / "s")
+    store.ensure()
+    path = store.folder / "plan.toml"
+    text = path.read_text() + '\n[completions."2026-11-23"]\nengage-posts = 1\n'
+    text += f'\n[completions."{key}"]\nengage-posts = 2\n'
+    path.write_text(text)
+    with pytest.raises(StoreError) as refused:
+        Store(store.folder).load()
+    assert f'completions."{key}"' in str(refused.value)
+    assert "YYYY-MM-DD" in str(refused.value)
+    assert path.read_text() == text
