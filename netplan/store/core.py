@@ -34,6 +34,7 @@ from netplan.store.folder import (
     LOCK_NAME,
     FileName,
     conflict_copies,
+    missing_file_message,
     recovery_path,
 )
 from netplan.store.messages import ConflictError, StoreError
@@ -110,6 +111,8 @@ class Store:
                         f"earlier versions of it; put the newest back with `netplan restore` "
                         "(see `netplan restore --list`) rather than starting empty"
                     )
+            if len(missing) < len(FILES):
+                raise StoreError(missing_file_message(self.folder, missing))
             if plan_factory is None:
                 from netplan.defaults import default_plan as plan_factory
             fresh: dict[FileName, BaseModel] = {

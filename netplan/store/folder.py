@@ -50,3 +50,21 @@ def recovery_path(folder: Path, name: FileName, now: datetime) -> Path:
         path = folder / f"{base}-{number}.toml"
         number += 1
     return path
+
+
+# What a file holds when it is started empty on purpose.
+EMPTY = {"plan": "schema_version = 1", "contacts": "contacts = []", "journal": "interactions = []"}
+
+
+def missing_file_message(folder: Path, missing: list[FileName]) -> str:
+    """A file is gone while the others are there (a sync tool moved it, a slip of `rm`):
+    never started empty, which would lose what the others refer to and let a sync tool
+    file the real one away as a conflict."""
+    names = " and ".join(FILES[n] for n in missing)
+    verb = "is" if len(missing) == 1 else "are"
+    empty = "; ".join(f"{FILES[n]} holding `{EMPTY[n]}`" for n in missing)
+    return (
+        f"{names} {verb} missing from {folder}, while the other files are there; netplan "
+        "does not start it empty. Put it back: a copy your sync tool kept, or `netplan "
+        f"restore` (see `netplan restore --list`). To start afresh on purpose, create {empty}"
+    )

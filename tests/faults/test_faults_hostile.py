@@ -526,3 +526,34 @@ def test_a_day_of_completions_is_written_one_way_only(tmp_path: Path, key: str) 
     assert f'completions."{key}"' in str(refused.value)
     assert "YYYY-MM-DD" in str(refused.value)
     assert path.read_text() == text
+
+
+@pytest.mark.parametrize("name", ["contacts", "journal", "plan"])
+def test_a_missing_file_is_never_started_empty(tmp_path: Path, name: str) -> None:
+    """A sync tool moved contacts.toml away (no backups yet): starting it empty would leave
+    the journal naming nobody, and let the sync tool file the real one away as a conflict.
+    Every command refuses, says what is missing and how to bring it back, and writes
+    nothing; the app does not start."""
+    folder = tmp_path / "store"
+    assert subprocess.run(
+        [sys.executable, "-m", "netplan", "--data", str(folder), "demo"],
+        capture_output=True,
+        env={**os.environ, "NETPLAN_TODAY": TODAY},
+    ).returncode == 0
+    shutil.rmtree(folder / ".backups", ignore_errors=True)
+    (folder / f"{name}.toml").unlink()
+    before = sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file())
+    for args in (["due"], ["check", "engage"], ["log", "amara"], []):
+        result = subprocess.run(
+            [sys.executable, "-m", "netplan", "--data", str(folder), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NETPLAN_TODAY": TODAY},
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
+        assert result.returncode == 1, (args, result.stderr)
+        assert f"{name}.toml is missing" in result.stderr and "netplan restore" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (folder / f"{name}.toml").exists()
+        assert sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file()) == before
