@@ -1,10 +1,23 @@
-"""The versions kept of each store file in `.backups/`: made before every replace, pruned to
-the newest few and one per recent day, listed for `netplan restore`."""
+"""The versions kept of each store file in `.backups/`, for `netplan restore`.
+
+Every version netplan writes is kept, the newest too (so `restore now` after the file was
+deleted brings back the last save, not the one before), and a version written by someone
+else is kept before netplan replaces it. A backup is a hard link (free) or, where links
+are impossible, a copy. Its name holds a save number, the time and the content's digest:
+
+    contacts.toml.0000000042.20261125T101500123456.3f2a9c1b7d0e4a55
+
+The number orders the versions (a clock set wrong never reorders or prunes them), and the
+digest tells a real version from a link that an editor writing in place (vim with
+`backupcopy=yes`, nano, `>>`) changed along with the live file: such a link is no version.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +29,7 @@ from netplan.store.messages import StoreError
 
 KEEP_RECENT_BACKUPS = 10
 KEEP_DAILY_BACKUPS = 14
+_NAME = re.compile(r"(?:(\d{10})\.)?(\d{8}T\d{12})(?:\.([0-9a-f]{16}))?")
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,11 @@ class Version:
     saved: datetime  # when this version was written (the file's mtime; a backup keeps it)
     size: int
     current: bool
+    number: int = -1  # the save number of a backup (-1: the file itself, or an old backup)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 class Backups:
@@ -36,21 +55,34 @@ class Backups:
         self.store_folder = store_folder
         self.folder = store_folder / BACKUP_DIR
 
+    @staticmethod
+    def _parts(name: FileName, path: Path) -> tuple[int, str, str | None] | None:
+        found = _NAME.fullmatch(path.name.removeprefix(FILES[name] + "."))
+        if found is None:
+            return None
+        return int(found[1]) if found[1] else -1, found[2], found[3]
+
     def of(self, name: FileName) -> list[Path]:
-        """Backups of one file, oldest first."""
+        """Backups of one file, oldest first (in the order they were saved)."""
         try:
             found = [p for p in self.folder.iterdir() if p.name.startswith(FILES[name] + ".")]
         except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(found, key=lambda p: p.name)
+        ordered = [(parts, p) for p in found if (parts := self._parts(name, p)) is not None]
+        ordered.sort(key=lambda item: (item[0][0], item[0][1]))
+        return [path for _parts, path in ordered]
 
-    def keep(self, name: FileName, source: Path) -> Path | None:
-        """Keep the file at `source` as a backup of `name`; None when there is no such file."""
+    def keep(self, name: FileName, source: Path, digest: str | None = None) -> Path | None:
+        """Keep the file at `source` as the newest backup of `name` (its content's sha256 is
+        `digest` when known); None when there is no such file."""
         if not source.exists():
             return None
         self.folder.mkdir(mode=DIR_MODE, exist_ok=True)
+        existing = self.of(name)
+        number = max((self._parts(name, p)[0] for p in existing), default=-1) + 1  # type: ignore[index]
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        backup = self.folder / f"{FILES[name]}.{stamp}"
+        short = (digest or hashlib.sha256(source.read_bytes()).hexdigest())[:16]
+        backup = self.folder / f"{FILES[name]}.{number:010d}.{stamp}.{short}"
         try:
             os.link(source, backup)
         except OSError:
@@ -71,37 +103,65 @@ class Backups:
                 raise
         return backup
 
+    def holding(self, name: FileName, source: Path) -> Path | None:
+        """The newest backup, if it is the file at `source` itself (its hard link)."""
+        existing = self.of(name)
+        if not existing:
+            return None
+        with contextlib.suppress(OSError):
+            if os.path.samefile(existing[-1], source):
+                return existing[-1]
+        return None
+
     def prune(self) -> None:
-        """Keep the newest few versions of each file, and the newest of each recent day."""
+        """Keep the last few versions of each file saved, and the last of each recent day."""
         for name in FILES:
             backups = self.of(name)
             keep = set(backups[-KEEP_RECENT_BACKUPS:])
             days: dict[str, Path] = {}
-            for backup in backups:
-                days[backup.name.rsplit(".", 1)[1][:8]] = backup
-            keep.update(sorted(days.values())[-KEEP_DAILY_BACKUPS:])
+            for backup in backups:  # in saving order: the last of each day wins
+                parts = self._parts(name, backup)
+                days[parts[1][:8]] = backup  # type: ignore[index]
+            keep.update(list(days.values())[-KEEP_DAILY_BACKUPS:])
             for backup in backups:
                 if backup not in keep:
                     with contextlib.suppress(OSError):
                         backup.unlink()
 
     def versions(self, name: FileName) -> list[Version]:
-        """The versions of one file kept here, newest first: the file itself, then backups."""
-        found = []
+        """The versions of one file kept here, newest first: the file itself, then backups
+        in the reverse order of saving. A backup that is the file itself is not listed
+        twice, and one whose content no longer matches its digest is no version at all."""
         current = self.store_folder / FILES[name]
-        for path, is_current in [(current, True)] + [(b, False) for b in self.of(name)]:
+        found: list[Version] = []
+        for path, is_current in [(current, True)] + [(b, False) for b in reversed(self.of(name))]:
             try:
                 st = os.stat(path)
             except OSError:
                 continue
-            if stat.S_ISREG(st.st_mode):
-                saved = datetime.fromtimestamp(st.st_mtime)
-                found.append(Version(name, path, saved, st.st_size, is_current))
-        return sorted(found, key=lambda v: (v.saved, v.current), reverse=True)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            number = -1
+            if not is_current:
+                parts = self._parts(name, path)
+                assert parts is not None
+                number, _stamp, digest = parts
+                with contextlib.suppress(OSError):
+                    if current.exists() and os.path.samefile(path, current):
+                        continue  # the current file itself, listed above
+                try:
+                    if digest is not None and _digest(path) != digest:
+                        continue  # changed in place along with the file it was linked to
+                except OSError:
+                    continue
+            saved = datetime.fromtimestamp(st.st_mtime)
+            found.append(Version(name, path, saved, st.st_size, is_current, number))
+        return found
 
     def chosen_at(self, until: datetime) -> dict[FileName, Version]:
         """For each file, its newest version saved at or before `until` (to the second, as
-        `netplan restore --list` shows the times); StoreError naming every file without one."""
+        `netplan restore --list` shows the times), newest in the order of saving; StoreError
+        naming every file without one."""
         chosen: dict[FileName, Version] = {}
         problems: list[str] = []
         for name in FILES:
@@ -110,7 +170,7 @@ class Backups:
             if earlier:
                 chosen[name] = earlier[0]
             elif versions:
-                oldest = versions[-1].saved.isoformat(sep=" ", timespec="seconds")
+                oldest = min(v.saved for v in versions).isoformat(sep=" ", timespec="seconds")
                 problems.append(
                     f"{FILES[name]}: no version from {until:%Y-%m-%d %H:%M:%S} or before is "
                     f"kept (the oldest is from {oldest}); choose a later time"

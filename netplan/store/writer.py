@@ -16,6 +16,7 @@ from pathlib import Path
 
 from netplan.fsutil import fsync_folder, os_message, write_temp
 from netplan.store.backups import Backups
+from netplan.store.fingerprints import digest
 from netplan.store.folder import FILES, FileName
 from netplan.store.messages import StoreError
 
@@ -35,7 +36,8 @@ def commit(
     if not files:
         return
     staged: dict[FileName, Path] = {}
-    kept: dict[FileName, Path | None] = {}
+    kept: dict[FileName, Path | None] = {}  # the version each file held, kept in backups
+    made: set[FileName] = set()  # backups made by this commit (the others were there)
     replaced: list[FileName] = []
     where = next(iter(targets.values())).parent
     try:
@@ -44,7 +46,12 @@ def commit(
             staged[name] = write_temp(targets[name], data)
         where = backups.folder
         for name in files:
-            kept[name] = backups.keep(name, targets[name])
+            # The file as it is now is kept before it is replaced: it usually is the newest
+            # backup already (each save keeps what it wrote), else someone else wrote it.
+            kept[name] = backups.holding(name, targets[name])
+            if kept[name] is None:
+                kept[name] = backups.keep(name, targets[name])
+                made.add(name)
         for name in files:
             where = targets[name]
             os.replace(staged[name], targets[name])
@@ -54,10 +61,16 @@ def commit(
             where = folder
             fsync_folder(folder)
     except BaseException as error:
+        removable = set(made)  # what a roll back may delete: backups of this commit, spares
+        for name in set(kept) - made:
+            spare = _spare_link(kept[name])  # putting it back must not take the backup away
+            if spare is not kept[name]:
+                kept[name] = spare
+                removable.add(name)
         for temp in staged.values():
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        stuck = _roll_back(targets, kept, replaced)
+        stuck = _roll_back(targets, kept, replaced, removable)
         if stuck:
             on_stuck(stuck)
         if not isinstance(error, OSError):
@@ -72,19 +85,39 @@ def commit(
         else:
             message += "; nothing was changed"
         raise StoreError(message) from None
+    for name, data in files.items():
+        # The new version is kept too, so it survives the file being deleted or broken.
+        with contextlib.suppress(OSError):
+            backups.keep(name, targets[name], digest(data))
+
+
+def _spare_link(backup: Path | None) -> Path | None:
+    """A second name for a backup that was there before this commit, for the roll back to
+    move into place (and the backup stays). The backup itself when no link can be made."""
+    if backup is None:
+        return None
+    spare = backup.with_name(f".{backup.name}.rollback")
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(spare)
+        os.link(backup, spare)
+    except OSError:
+        return backup
+    return spare
 
 
 def _roll_back(
     targets: Mapping[FileName, Path],
     kept: Mapping[FileName, Path | None],
     replaced: list[FileName],
+    removable: set[FileName],
 ) -> list[FileName]:
     """Undo a failed commit; returns the replaced files that could not be put back."""
     stuck = []
     for name, backup in kept.items():
         try:
             if name not in replaced:
-                if backup is not None:
+                if backup is not None and name in removable:
                     os.unlink(backup)  # the file was never replaced: no new version to keep
             elif backup is None:
                 os.unlink(targets[name])  # it did not exist before

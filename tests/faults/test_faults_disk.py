@@ -153,10 +153,12 @@ def test_short_writes_and_no_hard_links_still_give_whole_files_and_backups(
     monkeypatch.undo()
     again = Store(store.folder).load()
     assert again.contacts == change["contacts"]
+    new = store_bytes(store.folder)
     for name in FILES:
-        newest = store.backups(name)[-1]
-        assert newest.read_bytes() == old[FILES[name]], name
-    assert os.stat(store.backups("contacts")[-1]).st_mtime_ns == old_mtime
+        *_earlier, before, newest = store.backups(name)
+        assert before.read_bytes() == old[FILES[name]], name  # the version replaced
+        assert newest.read_bytes() == new[FILES[name]], name  # the version written, copied
+    assert os.stat(store.backups("contacts")[-2]).st_mtime_ns == old_mtime
 
 
 def test_a_backup_copy_that_fails_leaves_no_partial_backup(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -171,3 +171,84 @@ def test_versions_that_do_not_load_together_are_refused(tmp_path: Path, capsys) 
     with pytest.raises(StoreError, match=r'refusing to restore: .*no contact .* "x"'):
         Store(store.folder).restore(datetime(2026, 11, 21, 12))
     assert {n: store.path(n).read_bytes() for n in FILES} == before
+
+
+# --- the newest version is kept, versions go by the order of saving ------------------------
+
+
+def saved_plans(store: Store, count: int) -> list[bytes]:
+    """`count` saves of plan.toml through the store, and the bytes of each."""
+    plan = store.read_plan()
+    written = []
+    for _ in range(count):
+        plan = add_completions(plan, "engage-posts", DAY, 1)
+        store.save(plan=plan)
+        written.append(store.path("plan").read_bytes())
+    return written
+
+
+def test_restore_now_after_a_delete_brings_back_the_last_save(tmp_path: Path, capsys) -> None:
+    store = Store(tmp_path / "store")
+    store.ensure()
+    written = saved_plans(store, 2)
+    store.path("plan").unlink()
+    status, _out, err = cli(store.folder, "restore", "now", capsys=capsys)
+    assert status == 0, err
+    assert store.path("plan").read_bytes() == written[-1]  # not the version before it
+
+
+def test_a_synced_file_with_an_older_time_is_not_taken_for_an_old_version(
+    tmp_path: Path, capsys
+) -> None:
+    """A sync tool delivers the newest plan.toml but keeps the sender's older mtime; a
+    restore to now must leave it alone, not put back a backup saved after that mtime."""
+    store = Store(tmp_path / "store")
+    store.ensure()
+    saved_plans(store, 3)
+    delivered = store.path("plan").read_bytes().replace(b"engage-posts = 3", b"engage-posts = 7")
+    store.path("plan").write_bytes(delivered)
+    an_hour_ago = time.time() - 3600
+    os.utime(store.path("plan"), (an_hour_ago, an_hour_ago))
+    status, out, err = cli(store.folder, "restore", "now", capsys=capsys)
+    assert status == 0, err
+    assert "Nothing to do" in out
+    assert store.path("plan").read_bytes() == delivered
+
+
+def test_a_link_changed_in_place_is_no_version(tmp_path: Path) -> None:
+    """vim with backupcopy=yes, nano and `>>` write into the file itself; its newest backup,
+    a hard link, changes with it and must not pass for the version netplan saved."""
+    store = Store(tmp_path / "store")
+    store.ensure()
+    written = saved_plans(store, 2)
+    with open(store.path("plan"), "ab") as handle:  # in place: same inode
+        handle.write(b"# a note\n")
+    listed = [v.path.read_bytes() for v in store.versions("plan")]
+    assert listed[0].endswith(b"# a note\n")  # the file itself
+    assert all(not data.endswith(b"# a note\n") for data in listed[1:])
+    assert written[0] in listed[1:]
+
+
+def test_backups_are_pruned_by_the_order_of_saving_not_their_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clock set back (a dead CMOS battery, a wrong time zone) gives the newest backups the
+    oldest times; pruning by time deleted them at once. The last saves stay."""
+    import netplan.store.backups as backups_module
+
+    store = Store(tmp_path / "store")
+    store.ensure()
+    saved_plans(store, 5)
+    class Backwards(datetime):
+        calls = 0
+
+        @classmethod
+        def now(cls, tz=None):  # each save a minute further back, in 2001
+            cls.calls += 1
+            return datetime(2001, 1, 1) - timedelta(minutes=cls.calls)
+
+    monkeypatch.setattr(backups_module, "datetime", Backwards)
+    written = saved_plans(store, 12)
+    kept = [b.read_bytes() for b in store.backups("plan")]
+    assert written[-1] in kept and written[-2] in kept
+    assert kept[-1] == written[-1]

@@ -147,9 +147,11 @@ def test_backups_keep_old_versions_and_are_rotated(store: Store) -> None:
         store.save(plan=plan)
     backups = store.backups("plan")
     assert len(backups) == KEEP_RECENT_BACKUPS
-    # The newest backup is the version before the last save.
+    # The newest backup is the last save itself (it survives the file being deleted), the
+    # one before it the version that save replaced.
     previous = add_completions(plan, "engage-posts", DAY, -1)
-    assert backups[-1].read_bytes() == encode(previous)
+    assert backups[-1].read_bytes() == (store.folder / "plan.toml").read_bytes() == encode(plan)
+    assert backups[-2].read_bytes() == encode(previous)
     assert first != backups[-1].read_bytes()
     assert (store.folder / BACKUP_DIR).stat().st_mode & 0o777 == 0o700
 
