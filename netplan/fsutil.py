@@ -11,8 +11,10 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 FILE_MODE = 0o600  # personal data: only its owner reads it
 DIR_MODE = 0o700
@@ -94,3 +96,42 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     fsync_folder(target.parent)
+
+
+_RENAME_EXCHANGE = 2
+_renameat2: Any = None
+
+
+def exchange(new: Path, target: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE): `target` then holds the
+    new file and `new` what `target` held, to be looked at. False (nothing done) where the
+    system or the file system cannot; the caller then replaces."""
+    global _renameat2
+    import ctypes  # only when a save replaces a file: it costs start-up time
+
+    if _renameat2 is None:
+        _renameat2 = False
+        if sys.platform.startswith("linux"):
+            try:
+                libc = ctypes.CDLL(None, use_errno=True)
+                function = libc.renameat2
+                function.argtypes = [
+                    ctypes.c_int,
+                    ctypes.c_char_p,
+                    ctypes.c_int,
+                    ctypes.c_char_p,
+                    ctypes.c_uint,
+                ]
+                _renameat2 = function
+            except (OSError, AttributeError):
+                _renameat2 = False
+    if not _renameat2:
+        return False
+    at_cwd = -100
+    result = _renameat2(at_cwd, os.fsencode(new), at_cwd, os.fsencode(target), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(target))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from netplan import fsutil
 from netplan.store import BACKUP_DIR, FILES, Store
 
 STRESS = float(os.environ.get("NETPLAN_STRESS", "1") or 1)
@@ -138,13 +139,23 @@ def io_faults(
     """Patch the os module's writing calls for the duration of the block."""
     faults = IOFaults(fail_at, code, persistent)
     real = {name: getattr(os, name) for name in IO_CALLS}
+    real_exchange = fsutil.exchange
     try:
         for name in IO_CALLS:
             setattr(os, name, faults.wrap(name, real[name]))
+        # The store replaces a file by an atomic exchange where it can: a replace too.
+        fsutil.exchange = faults.wrap("replace", real_exchange)
         yield faults
     finally:
         for name, function in real.items():
             setattr(os, name, function)
+        fsutil.exchange = real_exchange
+
+
+def replace_through_os(monkeypatch) -> None:
+    """Saves replace files with os.replace, where a test puts its fault, instead of the
+    atomic exchange (renameat2) they use where the system has it."""
+    monkeypatch.setattr(fsutil, "exchange", lambda new, target: False)
 
 
 HOLD_LOCK = """

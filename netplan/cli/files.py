@@ -16,6 +16,7 @@ from netplan.cli.support import (
     open_store,
     plural,
     today_of,
+    warn,
 )
 
 
@@ -53,6 +54,7 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
             if report.changed:
                 workspace.apply(replace_files(f"Import {args.format}", contacts=book))
                 workspace.save()
+                warn(workspace)
     print(report.render(dry_run=args.dry_run), file=out)
     return EXIT_OK
 

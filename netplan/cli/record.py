@@ -20,6 +20,7 @@ from netplan.cli.support import (
     plural,
     resolve_one,
     today_of,
+    warn,
 )
 from netplan.text import for_terminal
 
@@ -44,6 +45,7 @@ def cmd_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
         before = done_in_period(plan, routine, day)
         workspace.apply(check_off(routine, day, args.count))
         workspace.save()
+        warn(workspace)
         plan = workspace.data.plan
     done = done_in_period(plan, routine, day)
     ws = plan.settings.week_start
@@ -124,6 +126,7 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
                 f"--{field.replace('_', '-')}: {problem['msg']}", EXIT_USAGE
             ) from None
         workspace.save()
+        warn(workspace)
         data = workspace.data
         logged = next(c for c in data.contacts.contacts if c.id == contact.id)  # type: ignore[union-attr]
         days = [i.on for i in data.journal.interactions if i.contact == contact.id]  # type: ignore[union-attr]
@@ -173,6 +176,7 @@ def cmd_demo(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) 
         sample = {"plan": plan, "contacts": contacts, "journal": journal}
         workspace.apply(replace_files("Fill with sample data", **sample))
         workspace.save()
+        warn(workspace)
     print(
         f"Filled {store.folder} with sample data: {len(contacts.contacts)} contacts, "
         f"{len(journal.interactions)} interactions, {len(plan.goals)} goals, "

@@ -77,3 +77,16 @@ def resolve_one(kind: str, query: str, find: Callable[[], Any], label: Callable[
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def warn(workspace: Any) -> None:
+    """What the workspace had to say that the user must know (another version kept aside,
+    a file merged on the way), on stderr."""
+    import sys
+
+    from netplan.text import for_terminal
+
+    for notice in workspace.take_notices():
+        if notice.severity in ("warning", "error"):
+            message = for_terminal(notice.message, line_breaks=" ")
+            print(f"netplan: warning: {message}", file=sys.stderr)

@@ -39,7 +39,7 @@ from netplan.store.folder import (
 )
 from netplan.store.messages import ConflictError, StoreError
 from netplan.store.splice import spliced
-from netplan.store.writer import commit, sweep_temps
+from netplan.store.writer import commit, seen, sweep_temps
 
 LOCK_TIMEOUT = 10.0
 
@@ -57,6 +57,8 @@ class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._known = Fingerprints()
+        # Versions of a file that arrived during the last commit, kept as conflict copies.
+        self.set_aside: list[Path] = []
         # Each file's bytes and model as last read or written: what a surgical save edits.
         self._texts: dict[FileName, tuple[bytes, Any]] = {}
         self._guard = threading.RLock()  # saves may run in worker threads
@@ -334,7 +336,10 @@ class Store:
             for name in names:
                 self._remember(name, files[name], models[name])
 
-        commit(targets, files, self._backups, stuck)
+        # Each file as it is now (its content was just checked): a commit that finds one
+        # replaced meanwhile stops, and one that arrives during the exchange is kept aside.
+        expected = {n: seen(targets[n]) for n in files}
+        self.set_aside = commit(targets, files, self._backups, stuck, expected)
 
     def _check_round_trip(self, name: FileName, model: BaseModel, data: bytes) -> None:
         """Never write what cannot be read back as the same data."""

@@ -12,13 +12,25 @@ import contextlib
 import glob
 import os
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 
+from netplan import fsutil
 from netplan.fsutil import fsync_folder, os_message, write_temp
 from netplan.store.backups import Backups
 from netplan.store.fingerprints import digest
 from netplan.store.folder import FILES, FileName
-from netplan.store.messages import StoreError
+from netplan.store.messages import ConflictError, StoreError
+
+Seen = tuple[int, int, int] | None  # inode, size, mtime of a file as loaded; None: absent
+
+
+def seen(path: Path) -> Seen:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def commit(
@@ -26,15 +38,23 @@ def commit(
     files: Mapping[FileName, bytes],
     backups: Backups,
     on_stuck: Callable[[list[FileName]], None],
-) -> None:
+    expected: Mapping[FileName, Seen],
+) -> list[Path]:
     """Write `files` (in order) to their `targets` (real paths), keeping backups first.
+
+    `expected` is each file as it was when its content was checked; one that a sync tool
+    replaced meanwhile (while the temp files were written) stops the commit with a
+    ConflictError, before anything is replaced. The replace itself is an atomic exchange
+    where the system has one: if another version still slipped in, it comes out of the
+    exchange and is kept beside the file as a conflict copy, whose path is returned.
 
     Raises StoreError (for an OSError met on the way, in words) with every file as it was,
     except those passed to `on_stuck` first: replaced files that could not be put back, which
     hold the new version.
     """
+    aside: list[Path] = []
     if not files:
-        return
+        return aside
     staged: dict[FileName, Path] = {}
     kept: dict[FileName, Path | None] = {}  # the version each file held, kept in backups
     made: set[FileName] = set()  # backups made by this commit (the others were there)
@@ -54,7 +74,11 @@ def commit(
                 made.add(name)
         for name in files:
             where = targets[name]
-            os.replace(staged[name], targets[name])
+            if seen(targets[name]) != expected.get(name):
+                raise ConflictError([name], targets[name].parent)
+            displaced = _swap_in(name, staged[name], targets[name], expected.get(name))
+            if displaced is not None:
+                aside.append(displaced)
             del staged[name]
             replaced.append(name)
         for folder in dict.fromkeys(targets[n].parent for n in files):
@@ -89,6 +113,43 @@ def commit(
         # The new version is kept too, so it survives the file being deleted or broken.
         with contextlib.suppress(OSError):
             backups.keep(name, targets[name], digest(data))
+    return aside
+
+
+def _swap_in(name: FileName, new: Path, target: Path, expected: Seen) -> Path | None:
+    """Put `new` in place of `target`; the conflict copy made of another version found
+    there at that instant, if any."""
+    if expected is None:
+        # A file that was not there: linked into place, which never replaces one that
+        # appeared meanwhile (file systems without hard links get a plain rename).
+        try:
+            os.link(new, target)
+        except FileExistsError:
+            raise ConflictError([name], target.parent) from None
+        except OSError:
+            os.replace(new, target)
+            return None
+        os.unlink(new)
+        return None
+    if not fsutil.exchange(new, target):
+        os.replace(new, target)
+        return None
+    if seen(new) == expected:
+        os.unlink(new)  # what was loaded, and it is in the backups
+        return None
+    return _aside(new, target)
+
+
+def _aside(displaced: Path, target: Path) -> Path:
+    """Another version that arrived as the file was replaced: kept as a conflict copy."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = target.with_name(f"{target.stem}.sync-conflict-{stamp}-netplan{target.suffix}")
+    number = 2
+    while copy.exists():
+        copy = target.with_name(f"{target.stem}.sync-conflict-{stamp}-{number}-netplan.toml")
+        number += 1
+    os.replace(displaced, copy)
+    return copy
 
 
 def _spare_link(backup: Path | None) -> Path | None:

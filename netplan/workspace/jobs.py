@@ -49,6 +49,7 @@ Job = SaveJob | CheckJob | PeopleJob
 @distinct
 class Saved(NamedTuple):
     written: tuple[FileName, ...]
+    set_aside: tuple[str, ...] = ()  # other versions that arrived meanwhile, kept as copies
 
 
 @distinct
@@ -101,7 +102,7 @@ def _save(store: Store, job: SaveJob) -> Result:
         return Conflict(tuple(error.names))
     except StoreError as error:
         return SaveFailed(str(error))
-    return Saved(tuple(written))
+    return Saved(tuple(written), tuple(str(p) for p in store.set_aside))
 
 
 def _check(store: Store, job: CheckJob) -> Result:

@@ -72,3 +72,14 @@ def people_failed(problems: Sequence[str]) -> Notice:
         "error",
         30,
     )
+
+
+def set_aside(copy: str) -> Notice:
+    return Notice(
+        f"Another version of the file arrived while netplan saved (a sync tool?); yours is "
+        f"saved and the other was kept beside it as {copy}. Look at it, and merge by hand "
+        "what it holds that yours does not.",
+        "Another version was kept",
+        "warning",
+        30,
+    )

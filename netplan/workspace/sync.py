@@ -219,6 +219,8 @@ class Workspace:
         self.state = self._resting
         if isinstance(result, jobs.Saved):
             self._saved(job)  # type: ignore[arg-type]
+            for copy in result.set_aside:
+                self.notices.append(notices.set_aside(copy))
         elif isinstance(result, jobs.Conflict):
             # A file changed on disk under unsaved edits: take the disk's, replay ours on top.
             self._check = result.names

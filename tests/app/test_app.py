@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from app_helpers import TODAY, make_app, notified, on_disk, settle, wait_for
+from faults_helpers import replace_through_os
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label, TabbedContent
 
@@ -395,6 +396,8 @@ async def test_a_failed_save_is_shown_kept_and_retried(
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
+
+    replace_through_os(monkeypatch)
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)

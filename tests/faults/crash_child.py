@@ -91,6 +91,9 @@ def die_at(folder: Path, request: dict) -> None:
 
     for name in ("open", "write", "fsync", "replace", "link", "mkdir", "rename"):
         setattr(os, name, counted(name, getattr(os, name)))
+    from netplan import fsutil
+
+    fsutil.exchange = counted("exchange", fsutil.exchange)
     store.save(**models)
     os._exit(0)  # the save went through before call n
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import TODAY, make_app, messages, notified, on_disk, settle, wait_for
+from faults_helpers import replace_through_os
 from textual.widgets import TabbedContent
 
 from netplan.domain.routines import add_completions
@@ -80,6 +81,8 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_file)
+
+    replace_through_os(monkeypatch)
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, app)
@@ -113,6 +116,8 @@ async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "replace", no_replace)
+
+    replace_through_os(monkeypatch)
     app = make_app(store)
     said = []
     real_exit = app.exit
@@ -153,6 +158,8 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_file)
+
+    replace_through_os(monkeypatch)
     path = store.folder / "plan.toml"
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from faults_helpers import backups, demo_store, io_faults, litter, store_bytes
+from faults_helpers import backups, demo_store, io_faults, litter, replace_through_os, store_bytes
 
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, Interaction
@@ -212,6 +212,7 @@ def test_the_cli_reports_a_failed_write_and_changes_nothing(
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, where, fail)
+    replace_through_os(monkeypatch)
     env = {"NETPLAN_DATA": str(store.folder), "NETPLAN_TODAY": TODAY.isoformat()}
     status = main(["log", "amara", "--gave", "--note", "Sent the deck"], environ=env)
     monkeypatch.undo()

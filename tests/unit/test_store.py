@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from faults_helpers import hold_lock
+from faults_helpers import hold_lock, replace_through_os
 
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
@@ -214,6 +214,7 @@ def test_failed_write_changes_nothing(
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(os, where, fail)
+    replace_through_os(monkeypatch)
     with pytest.raises(StoreError, match=r"cannot write .*plan\.toml"):
         store.save(plan=add_completions(plan, "engage-posts", DAY, 1))
     monkeypatch.undo()
@@ -238,6 +239,7 @@ def test_failure_on_the_second_file_rolls_back_the_first(
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
+    replace_through_os(monkeypatch)
     journal = Journal(interactions=[Interaction(id="i-1", contact="jane-doe", on=DAY)])
     with pytest.raises(StoreError, match="disk is full"):
         store.save(contacts=ContactBook(contacts=[a_contact()]), journal=journal)
