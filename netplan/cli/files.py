@@ -62,6 +62,7 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from pathlib import Path
 
+    from netplan.cli.own_files import refuse_own_files
     from netplan.exporters import ExportFailed, write_file
 
     today = today_of(environ)
@@ -69,6 +70,7 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     snapshot = store.load()
     plan, book, journal = snapshot.plan, snapshot.contacts, snapshot.journal
     target = Path(args.target)
+    refuse_own_files([target], store.folder)
     try:
         if args.format == "ics":
             from netplan.exporters.ics import export_ics
@@ -82,11 +84,13 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 
             if target.exists() and not target.is_dir():
                 raise ExportFailed(f"{target} is a file; export csv writes into a folder")
+            written = export_csv(plan, book, journal)
+            # Each file too: DIR/contacts.csv may be a link to a store file.
+            refuse_own_files([target / name for name in written], store.folder)
             try:
                 target.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as error:
                 raise ExportFailed(f"cannot create {target}: {error.strerror}") from None
-            written = export_csv(plan, book, journal)
             for name, data in written.items():
                 write_file(target / name, data)
             print(f"Wrote {', '.join(written)} to {target}.", file=out)
