@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from netplan import __version__
 from netplan.cli.support import (
@@ -160,18 +160,71 @@ def build_parser() -> argparse.ArgumentParser:
 # --- helpers -------------------------------------------------------------------------------
 
 
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):  # no stream (None), or a closed one
+        return False
+
+
+def _store_is_there(store: Any, files: Mapping[str, str]) -> bool:
+    """Anything of a store at its folder: else the folder is a first run's, whose files are
+    not created for an app that cannot start (a failed command changes nothing)."""
+    folder = store.folder
+    if not (folder.exists() or folder.is_symlink()):
+        return False
+    if not folder.is_dir():
+        return True  # a file where the folder should be: ensure() says so
+    return any(
+        store.path(n).exists() or store.path(n).is_symlink() or store.backups(n) for n in files
+    )
+
+
+def refuse_without_terminal(
+    args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
+) -> None:
+    """The app draws on stdout and reads keys from stdin: redirected (`netplan > out.txt`,
+    `netplan < /dev/null`) it would fill the file with escape codes and wait for keys forever."""
+    from netplan.store import FILES, Store, resolve_folder
+    from netplan.workspace import read_plan
+
+    missing = [name for name, s in (("stdin", sys.stdin), ("stdout", out)) if not _is_terminal(s)]
+    if not missing:
+        return
+    # The store's own problems still come first, exit status 1, as when the app starts; with
+    # anything of a store there, ensure() only checks (a missing file, a file for a folder).
+    store = Store(resolve_folder(getattr(args, "data", None), environ))
+    if _store_is_there(store, FILES):
+        store.ensure()
+        read_plan(store)
+    which = f"{missing[0]} is not one" if len(missing) == 1 else "stdin and stdout are not"
+    raise CommandError(
+        f"the app needs a terminal, but {which}; for the command line, see `netplan --help`",
+        EXIT_USAGE,
+    )
+
+
 def cmd_app(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from netplan.workspace import read_plan
 
     today = today_of(environ)
+    refuse_without_terminal(args, environ, out)
     store = open_store(args, environ)
     # Check plan.toml before the terminal is taken over: a broken one is a message and exit
     # status 1, like every command. Contacts and journal are read by the app, in a worker.
     plan = read_plan(store)
+    from netplan.domain.clock import Clock
     from netplan.tui.app import NetplanApp
 
-    app = NetplanApp(store=store, today=today, plan=plan)
+    # The app's day follows the wall clock past midnight, unless NETPLAN_TODAY fixes it.
+    app = NetplanApp(store=store, today=today, plan=plan, clock=Clock.of(environ))
     app.run()
+    if app.kept is not None and app.kept.unwritten:
+        # No file could be written anywhere: the changes go to the terminal, after the app.
+        from netplan.workspace.keeping import printable
+
+        out.write(printable(app.kept))
+        out.flush()
     return app.return_code or EXIT_OK
 
 

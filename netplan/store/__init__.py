@@ -9,7 +9,7 @@ from netplan.store.backups import Version
 from netplan.store.codec import decode, encode
 from netplan.store.core import Snapshot, Store
 from netplan.store.folder import BACKUP_DIR, FILES, FileName, resolve_folder
-from netplan.store.messages import ConflictError, StoreError
+from netplan.store.messages import ConflictError, StoreError, UnsavableError
 
 __all__ = [
     "BACKUP_DIR",
@@ -19,6 +19,7 @@ __all__ = [
     "Snapshot",
     "Store",
     "StoreError",
+    "UnsavableError",
     "Version",
     "decode",
     "encode",

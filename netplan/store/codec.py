@@ -15,6 +15,7 @@ from netplan.store import toml_writer
 from netplan.store.folder import BACKUP_DIR, FILES, FileName
 from netplan.store.messages import (
     StoreError,
+    UnsavableError,
     line_of_offset,
     syntax_message,
     validation_problems,
@@ -125,8 +126,8 @@ def encode(model: BaseModel) -> bytes:
             return _encode_records(model).encode("utf-8")
         except Exception as error:  # rtoml wraps what it cannot write in its own error
             if isinstance(error, UnicodeEncodeError) or "UnicodeEncodeError" in str(error):
-                raise StoreError(UNSTORABLE_TEXT) from None
-            raise StoreError(f"refusing to save: {error}; nothing was written") from None
+                raise UnsavableError(UNSTORABLE_TEXT) from None
+            raise UnsavableError(f"refusing to save: {error}; nothing was written") from None
     document = model.model_dump(mode="python", exclude_none=True)
     if isinstance(model, Plan):
         document["completions"] = {
@@ -143,9 +144,9 @@ def encode(model: BaseModel) -> bytes:
     try:
         return toml_writer.dumps(document).encode("utf-8")
     except UnicodeEncodeError:
-        raise StoreError(UNSTORABLE_TEXT) from None
+        raise UnsavableError(UNSTORABLE_TEXT) from None
     except (ValueError, TypeError) as error:  # a number too large for TOML (2**63 and up)
-        raise StoreError(f"refusing to save: {error}; nothing was written") from None
+        raise UnsavableError(f"refusing to save: {error}; nothing was written") from None
 
 
 def decode(

@@ -35,9 +35,10 @@ from netplan.store.folder import (
     FileName,
     conflict_copies,
     missing_file_message,
+    recovery_folders,
     recovery_path,
 )
-from netplan.store.messages import ConflictError, StoreError
+from netplan.store.messages import ConflictError, StoreError, UnsavableError
 from netplan.store.splice import spliced
 from netplan.store.writer import commit, seen, sweep_temps
 
@@ -301,7 +302,7 @@ class Store:
             data = encode(model)
         except StoreError as error:
             message = str(error).replace("refusing to save", f"refusing to save {FILES[name]}")
-            raise StoreError(message) from None
+            raise type(error)(message) from None
         if not self._known.holds(name, data):  # unchanged: read already
             self._check_round_trip(name, model, data)
         return data
@@ -346,9 +347,9 @@ class Store:
         try:
             again = decode(name, data)
         except StoreError as error:
-            raise StoreError(f"refusing to save {FILES[name]}: {error}") from None
+            raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
         if again != normalized(model):
-            raise StoreError(
+            raise UnsavableError(
                 f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
             )
 
@@ -367,10 +368,17 @@ class Store:
         return restore(self, until, timeout)
 
     def write_recovery(self, name: FileName, model: BaseModel) -> Path:
-        """Save this side's version beside the file when the file changed underneath it."""
-        path = recovery_path(self.folder, name, datetime.now())
-        try:
-            atomic_write(path, encode(model))
-        except OSError as error:
-            raise StoreError(os_message(path, error)) from None
-        return path
+        """Save this side's version in a new file where it cannot be saved over the file:
+        beside it, else in the first of the store's parent, $HOME and $TMPDIR that takes it.
+        StoreError, with every place's reason, when none does."""
+        data = encode(model)
+        failures = []
+        for folder in recovery_folders(self.folder):
+            path = recovery_path(folder, name, datetime.now())
+            try:
+                atomic_write(path, data)
+            except OSError as error:
+                failures.append(os_message(path, error))
+                continue
+            return path
+        raise StoreError(failures[0], failures)

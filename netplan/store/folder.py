@@ -40,6 +40,21 @@ def conflict_copies(folder: Path) -> list[Path]:
     return [p for p in names if any(mark in p.name for mark in CONFLICT_MARKS)]
 
 
+def recovery_folders(folder: Path, environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Where a version netplan could not save may go, in order: beside the files, then (the
+    store's folder full or read-only) its parent, the home folder, the temp folder."""
+    import tempfile
+
+    places = [folder, folder.parent]
+    if environ.get("HOME"):
+        places.append(Path(environ["HOME"]))
+    places.append(Path(environ.get("TMPDIR") or tempfile.gettempdir()))
+    unique: dict[str, Path] = {}
+    for place in places:
+        unique.setdefault(os.path.realpath(place), place)
+    return list(unique.values())
+
+
 def recovery_path(folder: Path, name: FileName, now: datetime) -> Path:
     """A new file beside the store's files for a version netplan could not save there
     (`plan.recovered-20261125-101500.toml`); never an earlier recovery file's name."""

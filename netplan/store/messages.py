@@ -31,6 +31,11 @@ class StoreError(Exception):
         super().__init__(message)
 
 
+class UnsavableError(StoreError):
+    """What is to be saved cannot be written as TOML (a number past 2**63, a broken
+    character): the data is at fault, not the disk, so trying again cannot help."""
+
+
 class ConflictError(StoreError):
     """A file changed on disk since it was loaded; nothing was written over it."""
 

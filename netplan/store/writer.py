@@ -55,6 +55,8 @@ def commit(
     aside: list[Path] = []
     if not files:
         return aside
+    for name in files:
+        refuse_read_only(targets[name])
     staged: dict[FileName, Path] = {}
     kept: dict[FileName, Path | None] = {}  # the version each file held, kept in backups
     made: set[FileName] = set()  # backups made by this commit (the others were there)
@@ -114,6 +116,21 @@ def commit(
         with contextlib.suppress(OSError):
             backups.keep(name, targets[name], digest(data))
     return aside
+
+
+def refuse_read_only(target: Path) -> None:
+    """A file its owner made read-only (chmod a-w) is not replaced behind their back, as a
+    rename would do without a word: the save fails, saying why, until it is writable."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return
+    if not mode & 0o222:
+        raise StoreError(
+            f"cannot write {target}: it is read-only (mode {mode & 0o777:04o}); netplan does "
+            f"not replace a file made read-only. Make it writable (chmod u+w {target}) and "
+            "the change is saved; nothing was changed"
+        )
 
 
 def _swap_in(name: FileName, new: Path, target: Path, expected: Seen) -> Path | None:

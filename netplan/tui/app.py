@@ -22,11 +22,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from netplan.domain.clock import Clock
 from netplan.models import Plan
 from netplan.runtime.gc_pause import start_done
 from netplan.runtime.input_quiet import InputQuiet
 from netplan.store import Store
+from netplan.text import for_screen
 from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.quitting import QuitsSafely
 from netplan.tui.week.period_pane import MonthPane, WeekPane
 from netplan.workspace import Data, Edit, Workspace
 from netplan.workspace.plan_edits import change_settings
@@ -36,10 +39,11 @@ if TYPE_CHECKING:
     from netplan.workspace.jobs import Job
 
 POLL_SECONDS = 2.0
+DAY_CHECK_SECONDS = 30.0  # how soon after midnight the app's today follows the clock
 TABS = ("week", "month", "contacts", "goals")
 
 
-class NetplanApp(App[int]):
+class NetplanApp(QuitsSafely, App[int]):
     CSS_PATH = ["app.tcss", "contacts/contacts.tcss", "goals/goals.tcss"]
     TITLE = "netplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-very-wide")]
@@ -62,11 +66,22 @@ class NetplanApp(App[int]):
     ]
 
     data: var[Data | None] = var(None, init=False)
+    # What views take as today; it follows `day_clock` (check_day), and views watch it.
+    today: var[date] = var(date.min, init=False)
 
-    def __init__(self, store: Store, today: date, plan: Plan | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        today: date | None = None,
+        plan: Plan | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        """A `today` without a `clock` is that day for good (the tests); the command line
+        passes the clock that follows the wall clock unless NETPLAN_TODAY fixes the day."""
         super().__init__()
         self.store = store
-        self.today = today
+        self.day_clock = clock if clock is not None else Clock(fixed=today)
+        self.today = today if today is not None else self.day_clock.today()
         self._initial_plan = plan
         self.workspace: Workspace | None = None
         self.input_quiet = InputQuiet()
@@ -114,6 +129,8 @@ class NetplanApp(App[int]):
         self.query_one(WeekPane).focus_today()
         self.call_after_refresh(self._first_frame_shown)
         self.set_interval(POLL_SECONDS, self._poll)
+        self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self.install_signal_handlers()
 
     def _first_frame_shown(self) -> None:
         from netplan.tui.contacts.pane import ContactsPane
@@ -123,6 +140,9 @@ class NetplanApp(App[int]):
         self.query_one("#contacts", TabPane).mount(ContactsPane(id="contacts-pane"))
         self.query_one("#goals", TabPane).mount(GoalsPane(id="goals-pane"))
         start_done()
+        # The first look at the folder with it: a conflict copy a sync tool left is said now.
+        if self.workspace is not None:
+            self.workspace.request_check()
         # Contacts and journal load once the week grid is on screen: rtoml holds the GIL for
         # the whole parse (0.6 s at 30,000 contacts), which would hold back the first frame.
         self.set_timer(0.05, self._pump)
@@ -155,8 +175,8 @@ class NetplanApp(App[int]):
             self.data = workspace.data
         for notice in workspace.take_notices():
             self.notify(
-                notice.message,
-                title=notice.title,
+                for_screen(notice.message, multiline=True),
+                title=for_screen(notice.title),
                 severity=notice.severity,  # type: ignore[arg-type]
                 timeout=notice.timeout,
                 markup=False,
@@ -164,7 +184,23 @@ class NetplanApp(App[int]):
         if workspace.quitting and workspace.settled:
             self.exit(0)
             return
+        self.after_signal()
         self._pump()
+
+    # the day turns
+
+    def check_day(self) -> date:
+        """Ask the clock what day it is; when the day turned, the workspace (the people
+        index) and every view that shows today follow (views watch `today`). Returns today."""
+        day = self.day_clock.today()
+        if day != self.today:
+            if self.workspace is not None:
+                self.workspace.new_day(day)
+            self.today = day
+        return self.today
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        self.check_day()  # back at the terminal in the morning: before the next 30 s tick
 
     # changes
 
@@ -173,7 +209,7 @@ class NetplanApp(App[int]):
         try:
             changed = self.workspace.apply(edit)
         except (KeyError, ValueError) as error:
-            self.notify(f"{edit.label}: {error}", severity="error", markup=False)
+            self.notify(for_screen(f"{edit.label}: {error}"), severity="error", markup=False)
             return False
         if changed:
             self.data = self.workspace.data
@@ -184,7 +220,7 @@ class NetplanApp(App[int]):
     def on_apply_edit(self, message: ApplyEdit) -> None:
         if self.apply(message.edit):
             if message.notice:
-                self.notify(message.notice, markup=False)
+                self.notify(for_screen(message.notice, multiline=True), markup=False)
         elif message.bell:
             self.bell()
 
@@ -202,7 +238,8 @@ class NetplanApp(App[int]):
             return
         self.data = self.workspace.data
         self.call_after_refresh(self._pump)
-        self.notify(f"{'Undid' if which == 'undo' else 'Redid'}: {edit.label}", markup=False)
+        done = "Undid" if which == "undo" else "Redid"
+        self.notify(for_screen(f"{done}: {edit.label}"), markup=False)
 
     # running the workspace's jobs
 
@@ -237,7 +274,8 @@ class NetplanApp(App[int]):
             self._wake[1].stop()
             self._wake = None
         if when is not None and self.workspace is not None:
-            delay = max(0.0, when - self.workspace.clock())
+            # Never 0: a zero-interval Textual timer that starts late divides by zero.
+            delay = max(0.01, when - self.workspace.clock())
             self._wake = (when, self.set_timer(delay, self._woken))
 
     def _woken(self) -> None:
@@ -300,24 +338,3 @@ class NetplanApp(App[int]):
                 f"{binding.tooltip or binding.description} (key {self.get_key_display(binding)})",
                 lambda node=node, action=binding.action: self.call_later(node.run_action, action),
             )
-
-    # quitting
-
-    async def action_quit(self) -> None:
-        workspace = self.workspace
-        if workspace is None or workspace.settled:
-            self.exit(0)
-            return
-        if workspace.quitting and workspace.cannot_save:
-            # The second q while saves fail: keep this side's version beside the files.
-            kept = workspace.keep_unsaved()
-            message = (
-                ("Unsaved changes were written to: " + ", ".join(kept))
-                if kept
-                else "Unsaved changes could not be written anywhere in the store folder."
-            )
-            self.exit(1, return_code=1, message=message)
-            return
-        workspace.quitting = True
-        self.notify("Saving before quitting…")
-        self._pump()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from netplan.models import ContactBook, Journal, Plan, check_references
 from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
 from netplan.runtime.values import distinct
-from netplan.store import ConflictError, FileName, Store, StoreError
+from netplan.store import ConflictError, FileName, Store, StoreError, UnsavableError
 from netplan.workspace.history import SaveJob
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class Conflict(NamedTuple):
 @distinct
 class SaveFailed(NamedTuple):
     message: str
+    retry: bool = True  # False: the data cannot be written as it is, not until it changes
 
 
 @distinct
@@ -67,6 +68,7 @@ class Checked(NamedTuple):
     loaded: Mapping[FileName, Any] = NOTHING
     invalid: Mapping[FileName, StoreError] = NOTHING
     people_changed: bool = False  # the files whose load failed changed: try again
+    copies: tuple[str, ...] = ()  # conflict copies that sync tools left in the folder
 
 
 @distinct
@@ -100,6 +102,8 @@ def _save(store: Store, job: SaveJob) -> Result:
         written = store.save(**job.files)
     except ConflictError as error:
         return Conflict(tuple(error.names))
+    except UnsavableError as error:
+        return SaveFailed(str(error), retry=False)
     except StoreError as error:
         return SaveFailed(str(error))
     return Saved(tuple(written), tuple(str(p) for p in store.set_aside))
@@ -120,7 +124,8 @@ def _check(store: Store, job: CheckJob) -> Result:
             loaded[name] = store.read(name)
         except StoreError as error:
             invalid[name] = error
-    return Checked(loaded, invalid, people_changed)
+    copies = tuple(str(p) for p in store.conflict_copies())  # one listing of the folder
+    return Checked(loaded, invalid, people_changed, copies)
 
 
 def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from netplan.workspace.states import Notice
 
@@ -80,6 +81,30 @@ def set_aside(copy: str) -> Notice:
         f"saved and the other was kept beside it as {copy}. Look at it, and merge by hand "
         "what it holds that yours does not.",
         "Another version was kept",
+        "warning",
+        30,
+    )
+
+
+def unsavable(message: str) -> Notice:
+    return Notice(
+        f"{message}\nThe last change cannot be stored as it is: undo it (u) or change it; "
+        "netplan will not try this version again.",
+        "Cannot save this change",
+        "error",
+        30,
+    )
+
+
+def conflict_copies(copies: Sequence[str]) -> Notice:
+    names = ", ".join(Path(copy).name for copy in copies)
+    one = len(copies) == 1
+    return Notice(
+        f"A sync tool left {'a conflicting copy' if one else 'conflicting copies'} beside "
+        f"netplan's files: {names}. {'It holds' if one else 'They hold'} changes made "
+        "elsewhere that netplan does not show: compare with the file of the same name, "
+        "bring over by hand what you want to keep, then delete the copy.",
+        "Conflicting copy" if one else "Conflicting copies",
         "warning",
         30,
     )

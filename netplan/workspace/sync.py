@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from netplan.domain.people_index import PeopleIndex
     from netplan.workspace import jobs as jobs_module
     from netplan.workspace.jobs import CheckJob, Job, PeopleJob, Result
+    from netplan.workspace.keeping import Kept
 
 
 def _jobs():
@@ -71,6 +72,8 @@ class Workspace:
         self.save_error: str | None = None
         self.blocked: dict[FileName, str] = {}  # files invalid on disk, with the problem
         self._retries = 0
+        self._copies: frozenset[str] | None = None  # conflict copies already pointed out
+        self._refused: Data | None = None  # the data a save refused to write (not the disk)
         self._stuck_names: tuple[FileName, ...] = ()
         self._reported_invalid: str | None = None
         self.quitting = False
@@ -158,6 +161,16 @@ class Workspace:
         if people is not None and data.contacts is not None and data.journal is not None:
             people.update(data.contacts, data.journal, data.plan.settings, self.today)
 
+    def new_day(self, day: date) -> bool:
+        """The day turned (the app's clock says so): what is derived from today follows.
+        False when `day` is today already. A load running now catches up when it is done."""
+        self._own()
+        if day == self.today:
+            return False
+        self.today = day
+        self._catch_up()
+        return True
+
     # scheduling
 
     def request_check(self) -> None:
@@ -186,6 +199,8 @@ class Workspace:
             return None
         if self._resting == SyncState.failed and self.wake_at is not None and now < self.wake_at:
             return None
+        if self._refused is self.copy.data:
+            return None  # what the last save refused to write, unchanged
         if self.blocked and set(self.copy.dirty_files()) & set(self.blocked):
             return None  # it would conflict: wait until the file on disk is valid again
         job = self.copy.save_job()
@@ -221,11 +236,12 @@ class Workspace:
             self._saved(job)  # type: ignore[arg-type]
             for copy in result.set_aside:
                 self.notices.append(notices.set_aside(copy))
+            self._copies = (self._copies or frozenset()) | set(result.set_aside)
         elif isinstance(result, jobs.Conflict):
             # A file changed on disk under unsaved edits: take the disk's, replay ours on top.
             self._check = result.names
         elif isinstance(result, jobs.SaveFailed):
-            self._save_failed(result.message)
+            self._save_failed(result.message, result.retry)
         elif isinstance(result, jobs.Checked):
             self._checked(result)
 
@@ -236,6 +252,7 @@ class Workspace:
 
     def _saved(self, job: SaveJob) -> None:
         self.copy.mark_saved(job)
+        self._refused = None
         if self._resting == SyncState.failed:
             self.save_error = None
             self._retries = 0
@@ -243,9 +260,16 @@ class Workspace:
             self._rest(SyncState.blocked if self.blocked else SyncState.idle)
             self.notices.append(notices.saved_again())
 
-    def _save_failed(self, message: str) -> None:
+    def _save_failed(self, message: str, retry: bool) -> None:
         first = self.save_error is None
         self.save_error = message
+        if not retry:
+            # Trying the same data again cannot help; the next change (an undo) is saved.
+            self._refused = self.copy.data
+            self.wake_at = None
+            self._rest(SyncState.failed)
+            self.notices.append(notices.unsavable(message))
+            return
         delay = retry_delay(self._retries)
         self._retries += 1
         self.wake_at = self.clock() + delay
@@ -255,6 +279,7 @@ class Workspace:
             self.notices.append(notices.save_failed(message, hint))
 
     def _checked(self, result: jobs_module.Checked) -> None:
+        self._point_out_copies(result.copies)
         if result.people_changed and self.people_state == PeopleState.broken:
             # The files whose load failed have changed: perhaps fixed.
             self.people_state = PeopleState.loading
@@ -272,6 +297,13 @@ class Workspace:
             self._adopt(result.loaded)
         if self._resting in (SyncState.idle, SyncState.blocked):
             self._rest(SyncState.blocked if self.blocked else SyncState.idle)
+
+    def _point_out_copies(self, copies: tuple[str, ...]) -> None:
+        """A conflict copy is said at start and whenever a new one appears, not each poll."""
+        new = sorted(set(copies) - (self._copies or frozenset()))
+        if new:
+            self.notices.append(notices.conflict_copies(new))
+        self._copies = frozenset(copies)
 
     def _report_invalid(self, invalid: dict[FileName, StoreError]) -> None:
         for name, error in invalid.items():
@@ -338,36 +370,15 @@ class Workspace:
 
     def save(self) -> list[FileName]:
         """Save now, running the jobs in this thread; StoreError when it cannot be saved."""
-        jobs = _jobs()
-        written: list[FileName] = []
-        for _attempt in range(5):
-            job = self.next_job()
-            if job is None:
-                break
-            result = jobs.run(self.store, job)
-            self.finish(job, result)
-            if isinstance(result, jobs.Saved):
-                written.extend(result.written)
-            elif isinstance(result, jobs.SaveFailed):
-                raise StoreError(result.message)
-        if self.blocked:
-            problems = [p for text in self.blocked.values() for p in text.split("\n")]
-            raise StoreError(problems[0], problems)
-        if self.copy.dirty:
-            raise StoreError(
-                f"the files in {self.store.folder} kept changing while netplan saved; "
-                "nothing of this command was written, try again"
-            )
-        return written
+        from netplan.workspace.in_turn import save_in_turn
+
+        return save_in_turn(self)
 
     # quitting
 
-    def keep_unsaved(self) -> list[str]:
-        """Write this side's unsaved files beside the store's (q twice while saves fail)."""
-        kept = []
-        for name in self.copy.dirty_files():
-            try:
-                kept.append(str(self.store.write_recovery(name, getattr(self.copy.data, name))))
-            except StoreError:
-                continue
-        return kept
+    def keep_unsaved(self) -> Kept:
+        """Keep this side's unsaved files where the store's cannot be written over: recovery
+        files, else their TOML for the terminal (q twice while saves fail, a signal)."""
+        from netplan.workspace.keeping import keep
+
+        return keep(self.store, self.copy.data, self.copy.dirty_files())

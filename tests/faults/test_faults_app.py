@@ -107,10 +107,13 @@ async def test_q_twice_while_saves_fail_keeps_the_change_in_a_recovery_file(
     assert (store.folder / "plan.toml").read_bytes() == before
 
 
-async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
+async def test_q_twice_with_no_room_anywhere_keeps_the_changes_for_the_terminal(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """No folder takes a file (the store's, its parent, home, temp): the changes are not
+    dropped; the exit says so and the command line prints their TOML after the app."""
     monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,))
+    elsewhere(monkeypatch, store.folder.parent)
 
     def no_replace(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -136,7 +139,40 @@ async def test_q_twice_when_not_even_a_recovery_file_can_be_written_says_so(
         await pilot.press("q")
         await wait_for(pilot, lambda: app.return_code is not None, what="the exit")
     assert app.return_code == 1
-    assert any("could not be written" in m for m in said), said
+    assert any("could not be written anywhere" in m and "printed below" in m for m in said)
+    assert list(store.folder.parent.rglob("*.recovered-*")) == []
+    from netplan.workspace.keeping import printable
+
+    text = printable(app.kept)
+    assert text.startswith("# ---- plan.toml")
+    assert decode("plan", text.encode()).completions == {TODAY: {"engage-posts": 1}}
+
+
+async def test_q_twice_on_a_full_store_folder_keeps_the_changes_in_its_parent(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,))
+    elsewhere(monkeypatch, store.folder.parent)
+    folder = os.path.realpath(store.folder)
+    real_replace = os.replace
+
+    def full_folder(src, dst):
+        if os.path.dirname(os.path.realpath(dst)) == folder:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_folder)
+    replace_through_os(monkeypatch)
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.workspace.save_error is not None, what="the failed save")
+        await pilot.press("q", "q")
+        await wait_for(pilot, lambda: app.return_code is not None, what="the exit")
+    assert app.return_code == 1
+    (recovered,) = store.folder.parent.glob("plan.recovered-*.toml")
+    assert decode("plan", recovered.read_bytes()).completions == {TODAY: {"engage-posts": 1}}
     assert list(store.folder.glob("*.recovered-*")) == []
 
 
@@ -148,12 +184,12 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
     over the other side's file, and keeps the edit until it can put it in a recovery file."""
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.1)
     monkeypatch.setattr(states_module, "RETRY_SECONDS", (0.3,) * 5)
-    folder = store.folder.resolve()
     blocked = {"on": True}
     real_replace = os.replace
+    elsewhere(monkeypatch, store.folder.parent)
 
-    def replace_file(src, dst):
-        if blocked["on"] and Path(dst).resolve().parent == folder:
+    def replace_file(src, dst):  # every folder: a recovery file goes nowhere either
+        if blocked["on"]:
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
         return real_replace(src, dst)
 
@@ -193,6 +229,13 @@ async def test_edits_that_no_longer_fit_and_cannot_be_kept_stay_in_memory(
 
 
 # --- two copies at once ----------------------------------------------------------------------
+
+
+def elsewhere(monkeypatch: pytest.MonkeyPatch, parent: Path) -> None:
+    """The home and temp folders where a recovery file may go: the test's own."""
+    for name in ("HOME", "TMPDIR"):
+        (parent / name.lower()).mkdir(exist_ok=True)
+        monkeypatch.setenv(name, str(parent / name.lower()))
 
 
 @pytest.mark.parametrize("poll", [0.1, 60], ids=["reloaded-by-the-poll", "found-on-save"])

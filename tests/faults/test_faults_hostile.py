@@ -535,11 +535,14 @@ def test_a_missing_file_is_never_started_empty(tmp_path: Path, name: str) -> Non
     Every command refuses, says what is missing and how to bring it back, and writes
     nothing; the app does not start."""
     folder = tmp_path / "store"
-    assert subprocess.run(
-        [sys.executable, "-m", "netplan", "--data", str(folder), "demo"],
-        capture_output=True,
-        env={**os.environ, "NETPLAN_TODAY": TODAY},
-    ).returncode == 0
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "netplan", "--data", str(folder), "demo"],
+            capture_output=True,
+            env={**os.environ, "NETPLAN_TODAY": TODAY},
+        ).returncode
+        == 0
+    )
     shutil.rmtree(folder / ".backups", ignore_errors=True)
     (folder / f"{name}.toml").unlink()
     before = sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file())
@@ -557,3 +560,26 @@ def test_a_missing_file_is_never_started_empty(tmp_path: Path, name: str) -> Non
         assert "Traceback" not in result.stderr
         assert not (folder / f"{name}.toml").exists()
         assert sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file()) == before
+
+
+def test_a_read_only_file_is_not_replaced_without_a_word(tmp_path: Path) -> None:
+    """chmod 0444 plan.toml says "leave it": a rename would replace it all the same (the
+    folder is writable), even for root. The save fails naming the file and the mode, and
+    goes through once the file is writable again."""
+    store = demo_store(tmp_path / "store")
+    path = store.folder / "plan.toml"
+    path.chmod(0o444)
+    before = store_bytes(store.folder)
+    env = {"NETPLAN_DATA": str(store.folder), "NETPLAN_TODAY": TODAY}
+    err = io.StringIO()
+    real_stderr, sys.stderr = sys.stderr, err
+    try:
+        status = main(["check", "engage"], environ=env)
+    finally:
+        sys.stderr = real_stderr
+    assert status == 1
+    assert "plan.toml" in err.getvalue() and "read-only" in err.getvalue(), err.getvalue()
+    assert store_bytes(store.folder) == before
+    assert path.stat().st_mode & 0o777 == 0o444
+    path.chmod(0o600)
+    assert main(["check", "engage"], environ=env) == 0

@@ -239,6 +239,7 @@ def test_backups_are_pruned_by_the_order_of_saving_not_their_clock(
     store = Store(tmp_path / "store")
     store.ensure()
     saved_plans(store, 5)
+
     class Backwards(datetime):
         calls = 0
 

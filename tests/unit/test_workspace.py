@@ -471,3 +471,47 @@ def test_the_cli_saves_through_the_workspace_and_refuses_what_it_cannot_save(
     assert status == 1
     assert "the disk is full" in capsys.readouterr().err
     assert {n: store.path(n).read_bytes() for n in before} == before
+
+
+def test_a_change_the_writer_refuses_is_not_retried_as_if_the_disk_failed(
+    store: Store, clock: Clock
+) -> None:
+    """A count past 2**63 cannot be written as TOML: saying so once and waiting for the
+    next change, not retrying the same data every few seconds for good."""
+    workspace = open_all(store, clock)
+    before = (store.folder / "plan.toml").read_bytes()
+    workspace.apply(check_off(engage(workspace), DAY, 2**63))
+    _job, result = step(workspace)
+    assert isinstance(result, SaveFailed) and not result.retry
+    (notice,) = workspace.take_notices()
+    assert "too large for TOML" in notice.message and "undo" in notice.message
+    for _ in range(3):
+        clock.now += 3600
+        assert workspace.next_job() is None, "the same refused data tried again"
+    assert workspace.cannot_save and (store.folder / "plan.toml").read_bytes() == before
+    workspace.undo()
+    assert [type(r) for r in drain(workspace)] == [Saved]
+    assert workspace.settled and workspace.save_error is None
+    assert workspace.state == SyncState.idle
+    assert (store.folder / "plan.toml").read_bytes() == before
+
+
+def test_conflict_copies_are_pointed_out_at_the_first_look_and_when_a_new_one_appears(
+    store: Store, clock: Clock
+) -> None:
+    first = store.folder / "contacts.sync-conflict-20261124-101500-LAPTOP.toml"
+    first.write_text("contacts = []\n")
+    workspace = open_all(store, clock)
+
+    def said() -> list[str]:
+        workspace.request_check()
+        drain(workspace)
+        return [n.message for n in workspace.take_notices() if n.title.startswith("Conflict")]
+
+    (notice,) = said()
+    assert first.name in notice
+    assert said() == [], "the same copy pointed out again at every poll"
+    second = store.folder / "plan (Jane's conflicted copy 2026-11-25).toml"
+    second.write_text("schema_version = 1\n")
+    (notice,) = said()
+    assert second.name in notice and first.name not in notice

@@ -1,12 +1,13 @@
 """How a view follows the data: the typed way to the app, and a hidden tab that catches up.
 
-Every pane watches `app.data`. A pane on a hidden tab only notes that it is behind and
-catches up when it is shown (`focus_main` or Textual's Show), so a key press on the Week tab
-never redraws the Contacts or Goals tab.
+Every pane watches `app.data`, and `app.today` (the day turns while the app runs). A pane on
+a hidden tab only notes that it is behind and catches up when it is shown (`focus_main` or
+Textual's Show), so a key press on the Week tab never redraws the Contacts or Goals tab.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.widget import Widget
@@ -38,8 +39,9 @@ class FollowsData:
         return self.netplan.data
 
     def follow_data(self) -> None:
-        """Call from on_mount: draw now, and again whenever the data changes."""
+        """Call from on_mount: draw now, and again whenever the data or the day changes."""
         self.watch(self.app, "data", self._data_changed, init=False)  # type: ignore[attr-defined]
+        self.watch(self.app, "today", self._today_changed, init=False)  # type: ignore[attr-defined]
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -56,8 +58,15 @@ class FollowsData:
         else:
             self._behind = True
 
+    def _today_changed(self, old: date, new: date) -> None:
+        self.day_changed(old, new)
+        self._data_changed(None)
+
     def data_changed(self) -> None:
         """What must follow the data even while hidden (a tab's title counts); nothing here."""
+
+    def day_changed(self, old: date, new: date) -> None:
+        """What must follow a new day before the redraw, even while hidden; nothing here."""
 
     def catch_up(self) -> None:
         if self._behind:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from pydantic import ValidationError
@@ -49,12 +49,16 @@ class LogForm(FormScreen[LogRequest]):
         interactions: Sequence[Interaction],
         today: date,
         cadences: Mapping[str, int],
+        now: Callable[[], date] | None = None,
     ) -> None:
+        """`today` is the day the form opened; `now`, when given, is asked on saving: an "On"
+        left at "today" is the day it is saved (a form open across midnight)."""
         super().__init__()
         self.row = row
         self.interactions = interactions
         self.today = today
         self.cadences = cadences
+        self.now = now
         self._auto_minutes = str(TYPICAL_MINUTES["message"])
 
     def compose(self) -> ComposeResult:
@@ -189,6 +193,8 @@ class LogForm(FormScreen[LogRequest]):
                 return None
 
         on = day("on", "today")
+        if self.now is not None and (text("on") or "today").lower() == "today":
+            on = self.now()
         follow_up = day("follow_up")
         minutes = 0
         try:

@@ -8,6 +8,8 @@ until the tab is shown, and happen again only when the index's rows changed.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -124,6 +126,9 @@ class ContactsPane(FollowsData, Vertical):
         self.table.today = self.netplan.today
         self.data_changed()
         self.follow_data()
+
+    def day_changed(self, old: date, new: date) -> None:
+        self.table.today = new  # "3d ago" and overdue colours; the index rebuilt its rows
 
     @property
     def table(self) -> ContactTable:
@@ -324,6 +329,7 @@ class ContactsPane(FollowsData, Vertical):
     def action_log(self) -> None:
         from netplan.tui.contacts.log_form import LogForm  # the form loads when first opened
 
+        self.netplan.check_day()  # opened after midnight: the new day, and its rows
         row = self._current()
         people = self.people
         if row is None or people is None:
@@ -341,7 +347,13 @@ class ContactsPane(FollowsData, Vertical):
             )
 
         self.app.push_screen(
-            LogForm(row, people.interactions(row.id), self.netplan.today, people.cadences),
+            LogForm(
+                row,
+                people.interactions(row.id),
+                self.netplan.today,
+                people.cadences,
+                now=self.netplan.check_day,
+            ),
             logged,
         )
 

@@ -187,11 +187,12 @@ class Agenda(FollowsData, VerticalScroll):
         return parts
 
     def _time(self, data: Data, today: date) -> list[Text]:
-        # The journal's share changes only with the journal; the plan's with every check-off.
-        key = (data.journal, data.plan.settings.week_start)
-        if self._journal_minutes[0] is not key[0] or self._journal_minutes[1] != key[1]:
+        # The journal's share changes only with the journal (and the week); the plan's with
+        # every check-off.
+        key = (data.plan.settings.week_start, today)
+        if self._journal_minutes[0] is not data.journal or self._journal_minutes[1] != key:
             spent = interaction_minutes(data.plan, data.journal, today) if data.journal else 0
-            self._journal_minutes = (key[0], key[1], spent)
+            self._journal_minutes = (data.journal, key, spent)
         minutes = self._journal_minutes[2] + routine_minutes(data.plan, today)
         low, high = data.plan.settings.weekly_hours
         status = budget_status(minutes, (low, high))

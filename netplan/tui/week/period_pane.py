@@ -157,6 +157,25 @@ class PeriodPane(FollowsData, Vertical):
             row=0, column=column if column is not None else 0
         )
 
+    def day_changed(self, old: date, new: date) -> None:
+        """Midnight: a view of the old today's period moves to the new one's, and a cursor on
+        the old today's column moves to the new today's (its routine stays)."""
+        data = self.current
+        if data is None or self.anchor is None:
+            return
+        columns = self.columns(data)
+        cursor = self.grid.cursor_coordinate
+        on_today = cursor.column < len(columns) and (
+            columns[cursor.column][1] <= old <= columns[cursor.column][2]
+        )
+        first, last = period_range(self.period, self.anchor, data.plan.settings.week_start)
+        if first <= old <= last:
+            self.anchor = new
+        self.refresh_view()  # the new today column, before the cursor goes to it
+        column = self.today_column()
+        if on_today and column is not None:
+            self.grid.cursor_coordinate = cursor._replace(column=column)
+
     def focus_main(self) -> None:
         self.catch_up()
         self.grid.focus()
