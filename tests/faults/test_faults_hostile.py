@@ -583,3 +583,30 @@ def test_a_read_only_file_is_not_replaced_without_a_word(tmp_path: Path) -> None
     assert path.stat().st_mode & 0o777 == 0o444
     path.chmod(0o600)
     assert main(["check", "engage"], environ=env) == 0
+
+
+OSC_52 = "\x1b]52;c;aGk=\x07"  # writes "hi" to the clipboard on terminals that allow it
+
+
+def test_the_command_lines_messages_never_carry_an_escape_sequence(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """What the user typed and what the files hold is echoed in errors: a query for a contact
+    or a routine, a key a sync brought in. Each is shown as \\x1b, never sent as ESC."""
+    store = demo_store(tmp_path / "store")
+    env = {"NETPLAN_DATA": str(store.folder), "NETPLAN_TODAY": TODAY}
+    said = []
+    for args in (["log", f"Jane{OSC_52}"], ["check", f"post{OSC_52}"]):
+        assert main(args, environ=env) == 1
+        said.append(capsys.readouterr().err)
+    path = store.folder / "contacts.toml"
+    text = path.read_text()
+    path.write_text(
+        text.replace("[[contacts]]\n", '[[contacts]]\n"\\u001b]52;c;aGk=\\u0007" = 1\n', 1)
+    )
+    for args in (["due"], ["validate"], ["log", "amara"]):
+        assert main(args, environ=env) == 1
+        said.append(capsys.readouterr().err)
+    for err in said:
+        assert err and "\x1b" not in err and "\x07" not in err, err
+    assert "\\x1b]52" in said[0] and "\\x1b]52" in said[-1], said
