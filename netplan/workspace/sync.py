@@ -326,7 +326,9 @@ class Workspace:
                 return
             self.copy.discard_unsaved()
             self.copy.loaded(**loaded)
-            self.notices.append(notices.kept_aside(files, str(error), [p.name for p in kept]))
+            # By name beside the files; by path where the store's folder took none.
+            shown = [p.name if p.parent == self.store.folder else str(p) for p in kept]
+            self.notices.append(notices.kept_aside(files, str(error), shown))
         else:
             self.notices.append(notices.merged(files) if ours else notices.reloaded(files))
         if self._resting == SyncState.stuck:
