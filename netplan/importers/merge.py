@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import unquote
 
 from pydantic import ValidationError
 
 from netplan.domain.ids import IdMaker
+from netplan.domain.matching import fold as _fold
+from netplan.domain.matching import is_linkedin as is_linkedin  # re-exported: importers use it
+from netplan.domain.matching import linkedin_key
 from netplan.importers import Incoming, Parsed, Problem
 from netplan.importers.report import Added, ImportReport, Updated
 from netplan.models import Contact, ContactBook, Kind, Milestone
@@ -39,37 +41,6 @@ UNKNOWN_YEAR = 1904  # a leap year, so a birthday on Feb 29 without a year is st
 
 
 # --- keys --------------------------------------------------------------------------------
-
-
-def linkedin_key(url: str | None) -> str | None:
-    """A LinkedIn URL as compared: no case, scheme, `www.`/country host, query or end slash.
-
-    `https://www.linkedin.com/in/JaneDoe/` and `linkedin.com/in/janedoe` give the same key.
-    """
-    if not url:
-        return None
-    text = url.strip()
-    if "://" in text:
-        text = text.split("://", 1)[1]
-    text = text.split("?", 1)[0].split("#", 1)[0]
-    host, _, path = text.partition("/")
-    host = host.casefold().rstrip(".")
-    if host == "linkedin.com" or host.endswith(".linkedin.com"):
-        host = "linkedin.com"
-    if "%" in path:
-        path = unquote(path)
-    path = path.casefold().strip("/")
-    key = f"{host}/{path}" if path else host
-    return key or None
-
-
-def is_linkedin(url: str) -> bool:
-    key = linkedin_key(url)
-    return key is not None and (key == "linkedin.com" or key.startswith("linkedin.com/"))
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
 
 
 def name_key(name: str, company: str | None) -> tuple[str, str]:

@@ -13,10 +13,19 @@ from typing import Any
 
 from netplan.domain.followups import apply_interaction
 from netplan.domain.journal import LogRequest, interaction_for
+from netplan.domain.merging import merge_contact, refers_to, repoint
 from netplan.domain.review import REVIEW_ROUTINE
 from netplan.models import Contact, Plan
 from netplan.workspace.data import Data
-from netplan.workspace.edits import CONTACTS, INTERACTIONS, Edit, add, patch
+from netplan.workspace.edits import (
+    CONTACTS,
+    INTERACTIONS,
+    Edit,
+    add,
+    changed_fields,
+    patch,
+    revalidated,
+)
 from netplan.workspace.plan_edits import check_off
 
 
@@ -55,6 +64,50 @@ def delete_contact(contact: Contact) -> Edit:
         return INTERACTIONS.put(CONTACTS.put(data, contacts), interactions)
 
     return Edit(f"Delete contact {contact.name}", forward, backward)
+
+
+def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
+    """Merge OTHER into KEEP (the rule: netplan.domain.merging), point every reference to
+    OTHER at KEEP and remove OTHER. Undo puts back the fields of KEEP the step changed,
+    OTHER where it was, and the references it moved."""
+    if keep_id == other_id:
+        raise ValueError("a contact cannot be merged into itself")
+    state: dict[str, Any] = {}
+
+    def forward(data: Data) -> Data:
+        contacts = list(CONTACTS.get(data))
+        keep_at = CONTACTS.require(contacts, keep_id)
+        other_at = CONTACTS.require(contacts, other_id)
+        keep, other = contacts[keep_at], contacts[other_at]
+        merged = merge_contact(keep, other).contact
+        found = {name: getattr(keep, name) for name in changed_fields(keep, merged)}
+        interactions = INTERACTIONS.get(data)
+        moved = {i.id for i in interactions if refers_to(i, other_id)}
+        state.update(found=found, position=other_at, record=other, moved=moved)
+        contacts[keep_at] = merged
+        del contacts[other_at]
+        data = CONTACTS.put(data, contacts)
+        if not moved:  # the journal stays the same object: it is not saved again
+            return data
+        return INTERACTIONS.put(data, [repoint(i, other_id, keep_id) for i in interactions])
+
+    def backward(data: Data) -> Data:
+        contacts = list(CONTACTS.get(data))
+        keep_at = CONTACTS.index(contacts, keep_id)
+        if keep_at is not None and state["found"]:
+            contacts[keep_at] = revalidated(contacts[keep_at], state["found"])
+        if CONTACTS.index(contacts, other_id) is None:
+            contacts.insert(min(state["position"], len(contacts)), state["record"])
+        data = CONTACTS.put(data, contacts)
+        moved = state["moved"]
+        if not moved:
+            return data
+        interactions = [
+            repoint(i, keep_id, other_id) if i.id in moved else i for i in INTERACTIONS.get(data)
+        ]
+        return INTERACTIONS.put(data, interactions)
+
+    return Edit(label, forward, backward)
 
 
 def mark_reviewed(contact: Contact, day: date) -> Edit:

@@ -1,5 +1,5 @@
 """The Contacts tab: a live-filtered table of contacts, the selected one's details, and the keys
-that add, edit, delete, log and review.
+that add, edit, delete, log, review and merge.
 
 Rows come from the workspace's people index (derived once, for every view). The tab's title
 counts follow it even while the tab is hidden; sorting, filtering and drawing the table wait
@@ -91,6 +91,13 @@ class ContactsPane(FollowsData, Vertical):
             "Review",
             id="contacts-review",
             tooltip="Monthly review: contacts not reviewed for 30 days",
+        ),
+        Binding(
+            "M",
+            "merge",
+            "Merge",
+            id="contacts-merge",
+            tooltip="Likely duplicates of the contact: merge one into it",
         ),
         Binding(
             "escape",
@@ -356,6 +363,13 @@ class ContactsPane(FollowsData, Vertical):
             ),
             logged,
         )
+
+    def action_merge(self) -> None:
+        from netplan.tui.contacts.duplicates import offer_merge  # loads when first used
+
+        row = self._current()
+        if row is not None and self.people is not None:
+            offer_merge(self, row.contact, self.people)
 
     def action_review(self) -> None:
         from netplan.tui.contacts.review import ReviewScreen  # the form loads when first opened
