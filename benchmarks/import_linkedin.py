@@ -96,12 +96,14 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + (PREAMBLE + "\r\n".join(lines) + "\r\n").encode())
 
 
-def run(csv_path: Path, store: Path) -> float:
+def run(csv_path: Path, store: Path, kind: str = "linkedin") -> float:
+    """Seconds `netplan import KIND FILE` takes, start to exit (the netplan of the current
+    folder or PYTHONPATH: run from an old checkout to time it)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NETPLAN_")}
     env.update(NETPLAN_DATA=str(store), NETPLAN_TODAY="2026-11-25")
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "netplan", "import", "linkedin", str(csv_path)],
+        [sys.executable, "-m", "netplan", "import", kind, str(csv_path)],
         capture_output=True,
         text=True,
         env=env,

@@ -9,7 +9,8 @@ one function here:
   nothing written to the terminal can start an escape sequence).
 - `for_file`: for files other programs read (exports): control characters other than line
   breaks removed, line breaks normalised to `\\n`.
-- `single_line` / `multiline`: what an import or a form keeps of a field it reads.
+- `single_line` / `multiline`: what an import or a form keeps of a field it reads;
+  `strip_invisible`: a field without the invisible marks at its edges.
 
 `slugify` turns a name or title into the readable part of an id, the same way for the forms,
 the imports and the demo.
@@ -26,6 +27,11 @@ _SCREEN_BREAKS = re.compile(r"[\t\n\r]+")
 _FILE_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACING = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
+# Invisible format characters that copy-paste and bidi-aware editors leave at a field's edges
+# (a left-to-right mark before a name, a zero-width space after it): bidi marks, embeddings and
+# isolates, zero-width space/joiners, word joiner, byte-order mark.
+_MARKS = "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_EDGES = re.compile(f"^[\\s{_MARKS}]+|[\\s{_MARKS}]+$")
 
 SLUG_MAX = 60
 
@@ -59,7 +65,8 @@ def for_file(text: str) -> str:
 
 
 def single_line(value: object) -> str:
-    """A single-line field: no control characters, whitespace runs collapsed, NFC, stripped.
+    """A single-line field: no control characters, whitespace runs collapsed, NFC, stripped
+    (of invisible marks at the edges too: `strip_invisible`).
 
     A line break inside a field becomes a space rather than gluing two words.
     """
@@ -68,8 +75,15 @@ def single_line(value: object) -> str:
     if not value.isprintable():
         value = _CONTROL.sub("", _SPACING.sub(" ", value))
     if not value.isascii():
-        value = unicodedata.normalize("NFC", value)
+        value = strip_invisible(unicodedata.normalize("NFC", value))
     return " ".join(value.split())
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without invisible marks (U+200E, U+FEFF …) or whitespace at its start and end,
+    so a name matches what it shows. Inside, where they join an emoji or order a name, they
+    stay."""
+    return text if text.isascii() else _EDGES.sub("", text)
 
 
 def multiline(value: object) -> str:

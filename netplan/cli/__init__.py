@@ -106,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
+    commands.add_parser(
+        "duplicates", parents=[common], help="list likely duplicate contacts, with the reason"
+    )
+    merge = commands.add_parser(
+        "merge",
+        parents=[common],
+        help="merge contact OTHER into KEEP (its journal too) and remove OTHER",
+        description="Merge OTHER into KEEP: KEEP's fields stay, its empty ones are filled from "
+        "OTHER; tags, topics, handles and milestones are united; OTHER's journal entries move "
+        "to KEEP; OTHER is removed. No prompt: it prints what it merged, and `netplan restore` "
+        "to the time before it undoes it.",
+    )
+    merge.add_argument("keep", metavar="KEEP", help="contact id or start of their name")
+    merge.add_argument("other", metavar="OTHER", help="contact id or start of their name")
+
     restore = commands.add_parser(
         "restore",
         parents=[common],
@@ -126,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     imports = commands.add_parser(
-        "import", parents=[common], help="merge contacts from a LinkedIn or vCard export"
+        "import",
+        parents=[common],
+        help="merge contacts from a LinkedIn, vCard, Google Contacts or Outlook export",
     )
     formats = imports.add_subparsers(
         dest="format", metavar="FORMAT", parser_class=_Parser, required=True
@@ -134,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, metavar, what in (
         ("linkedin", "FILE.csv", 'LinkedIn "Connections.csv" export'),
         ("vcard", "FILE.vcf", "vCard file (3.0 or 4.0), one or many cards"),
+        ("csv", "FILE.csv", "Google Contacts or Outlook CSV export"),
     ):
         source = formats.add_parser(name, parents=[common], help=what)
         source.add_argument("file", metavar=metavar, help=what)
@@ -240,6 +258,8 @@ COMMANDS: dict[str, str] = {
     "import": "files",
     "export": "files",
     "restore": "files",
+    "duplicates": "people",
+    "merge": "people",
 }
 
 

@@ -32,6 +32,8 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 
     if args.format == "linkedin":
         from netplan.importers.linkedin import parse_file
+    elif args.format == "csv":
+        from netplan.importers.contacts_csv import parse_file
     else:
         from netplan.importers.vcard import parse_file
 

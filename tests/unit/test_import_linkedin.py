@@ -231,6 +231,21 @@ def test_linkedin_key() -> None:
         ("Dec 3rd, 2019", "2019-12-03"),
         ("2024-03-12", "2024-03-12"),
         (" 12 MAR 2024 ", "2024-03-12"),
+        # 2018 exports: M/D/YY with a time (issue 14, item 5)
+        ("1/8/18, 6:14 PM", "2018-01-08"),
+        ("11/17/17, 9:40 PM", "2017-11-17"),
+        ("12/27/17, 12:43 AM", "2017-12-27"),
+        ("7/21/15, 8:13 PM", "2015-07-21"),
+        ("1/8/18", "2018-01-08"),
+        ("2/29/24, 10:00 AM", "2024-02-29"),
+        ("1/8/18 18:14", "2018-01-08"),
+        ("12 Mar 2024, 6:14 PM", "2024-03-12"),
+        ("2024-03-12 18:14:05", "2024-03-12"),
+        ("2024-03-12T18:14:05Z", "2024-03-12"),
+        ("13/03/2024", "2024-03-13"),  # a day over 12 tells the order
+        ("3/13/2024", "2024-03-13"),
+        ("2/30/18, 6:14 PM", None),
+        ("13/8/18, 6:14 PM", None),  # M/D/YY has no month 13
         ("31 Feb 2024", None),
         ("12 Mär 2024", None),
         ("12/03/2024", None),
@@ -695,3 +710,177 @@ def test_usage_errors(tmp_path: Path) -> None:
         result = run(*args, data=tmp_path / "s")
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr
+
+
+# --- issue 14: 2018 dates, invisible marks, headers and rows of real exports ---------------
+
+EXPORT_2018 = (
+    "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+    'Claus,Bergh,claus@approveit.example,ApproveIT,Owner,"1/8/18, 6:14 PM"\n'
+    'Vivek,Sharma,vivek@example.com,Variance,CEO,"4/4/18, 10:35 AM"\n'
+    'Yugam,Parashar,urn:li:member:664293716,,,"8/18/18, 12:37 AM"\n'
+)
+
+
+def test_2018_export_keeps_each_connection_day(tmp_path: Path) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_text(EXPORT_2018)
+    folder = tmp_path / "s"
+    result = run("import", "linkedin", str(path), data=folder)
+    assert result.returncode == 0, result.stderr
+    created = {c.name: c.created for c in Store(folder).load().contacts.contacts}
+    assert created == {
+        "Claus Bergh": D("2018-01-08"),
+        "Vivek Sharma": D("2018-04-04"),
+        "Yugam Parashar": D("2018-08-18"),
+    }
+    assert "Connected On" not in result.stdout  # no row fell back to the import day
+    assert 'line 4: "urn:li:member:664293716" is not an email address; left out' in result.stdout
+
+
+MARKS = ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066"]
+MARKS += ["\u2067", "\u2068", "\u2069", "\ufeff", "\u200b"]
+
+
+@pytest.mark.parametrize("mark", MARKS, ids=[f"U+{ord(m):04X}" for m in MARKS])
+def test_invisible_marks_at_the_edges_of_every_field_are_removed(mark: str) -> None:
+    m = mark
+    [record] = parse(
+        csv_text(
+            f"{m}Jane{m},{m} Doe {m},{m}https://www.linkedin.com/in/jd{m},{m}j@x.io{m},"
+            f"{m}Acme{m},{m}CTO{m},{m}12 Mar 2024{m}"
+        )
+    ).records
+    assert (record.name, record.company, record.role, record.emails, record.created) == (
+        "Jane Doe",
+        "Acme",
+        "CTO",
+        ["j@x.io"],
+        D("2024-03-12"),
+    )
+    assert record.handles == {"linkedin": "https://www.linkedin.com/in/jd"}
+
+
+def test_marks_inside_a_name_stay() -> None:
+    # A zero-width joiner holds an emoji together; a mark between two words is the writer's.
+    [record] = parse(csv_text("Ana,Silva 👨\u200d💼,,,,,")).records
+    assert record.name == "Ana Silva 👨\u200d💼"
+
+
+def test_a_name_behind_a_left_to_right_mark_is_found_and_matched(tmp_path: Path) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_text(csv_text("\u200e Jane,Doe\u200f,,,Acme,CTO,12 Mar 2024"))
+    folder = tmp_path / "s"
+    assert run("import", "linkedin", str(path), data=folder).returncode == 0
+    [jane] = Store(folder).load().contacts.contacts
+    assert (jane.id, jane.name) == ("jane-doe", "Jane Doe")
+    result = run("log", "Jane Doe", "--kind", "call", data=folder)
+    assert result.returncode == 0, result.stderr
+    # The same person typed by hand, then imported with the mark: matched, not added.
+    existing = book(contact("jane", name="Jane Doe", company="Acme"))
+    _, _, report = merged(csv_text("\u200eJane,Doe,,,Acme,,"), existing)
+    assert report.added == [] and report.unchanged == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "FirstName,LastName,EmailAddress,Company,Position,ConnectedOn",
+        "first_name,last_name,email_address,company,position,connected_on",
+        "Voornaam,Achternaam,E-mailadres,Bedrijf,Functie,Verbonden op",
+        '"\u200eFirst Name","Last Name","Email Address",Company,Position,"Connected On"',
+    ],
+    ids=["nospace", "snake", "dutch", "quoted-with-mark"],
+)
+def test_header_names_without_spaces_or_in_dutch(header: str) -> None:
+    [record] = parse(csv_text("Jane,Doe,j@x.io,Acme,CTO,04-May-22", header=header)).records
+    assert (record.name, record.emails, record.company, record.role, record.created) == (
+        "Jane Doe",
+        ["j@x.io"],
+        "Acme",
+        "CTO",
+        D("2022-05-04"),
+    )
+
+
+def test_columns_in_another_order_with_extra_ones_and_multiline_cells() -> None:
+    header = "First Name,Last Name,URL,Connected On,Company,Position,Audit Status,Last Post"
+    parsed = parse(
+        csv_text(
+            'Ana,Ruiz,https://www.linkedin.com/in/ar,04 Jul 2026,SGS,Lead,Activo,"one\ntwo, three"',
+            "Bo,Li,https://www.linkedin.com/in/bl,03 Jul 2026,,,Inactivo,",
+            header=header,
+        )
+    )
+    assert [(r.where, r.name, r.company, r.created) for r in parsed.records] == [
+        ("line 2", "Ana Ruiz", "SGS", D("2026-07-04")),
+        ("line 4", "Bo Li", None, D("2026-07-03")),
+    ]
+
+
+def test_a_file_without_its_header_row_is_read_in_linkedins_order() -> None:
+    text = (
+        "Raoul,Ortado,,Capgemini,Lead Business Analyst,11 Jun 2021\n"
+        '"Laura,Herbst,,Interhyp, ""Digital Products, Working Student"",07 May 2021"\n'
+        "Clemens J.,Dorsel,,,,06 May 2021\n"
+        "Kim,Park,,Initech\n"
+        ",,,,,05 May 2021\n"
+    )
+    parsed = parse(text)
+    assert [(r.where, r.name, r.company, r.role, r.created) for r in parsed.records] == [
+        ("line 1", "Raoul Ortado", "Capgemini", "Lead Business Analyst", D("2021-06-11")),
+        (
+            "line 2",
+            "Laura Herbst",
+            "Interhyp",
+            "Digital Products, Working Student",
+            D("2021-05-07"),
+        ),
+        ("line 3", "Clemens J. Dorsel", None, None, D("2021-05-06")),
+    ]
+    assert [(p.where, p.reason) for p in parsed.skipped] == [
+        ("line 4", "has 4 fields where the other rows have 6"),
+        ("line 5", "no first or last name"),
+    ]
+    assert parsed.notes[0].reason.startswith("no header row; the columns were read as First Name")
+    seven = parse("Jane,Doe,https://www.linkedin.com/in/jd,,Acme,CTO,12 Mar 2024\n")
+    assert seven.records[0].handles == {"linkedin": "https://www.linkedin.com/in/jd"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AK;AL;AR\n" + '{"count": 1535};{"count":0};{"count":0}\n' * 3,
+        "Jane,Doe,not a date,x,y,z\n" * 5,
+        "a,b,c,d,e,f,g\n1,2,3,4,5,6,7\n",
+        "Jane,Doe,https://example.com/jd,,Acme,CTO,12 Mar 2024\n",  # not a LinkedIn URL
+    ],
+    ids=["semicolon-json", "no-dates", "numbers", "other-url"],
+)
+def test_rows_that_are_not_linkedins_are_no_export(text: str) -> None:
+    with pytest.raises(ImportFailed, match="is not a LinkedIn connections export"):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("Name,Given Name,Family Name,E-mail 1 - Value,Group Membership", "Google"),
+        ("First Name,Middle Name,Last Name,Organization Name,Labels,E-mail 1 - Value", "Google"),
+        (
+            "First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Company,Job Title",
+            "Outlook",
+        ),
+    ],
+)
+def test_a_google_or_outlook_file_is_pointed_to_import_csv(header: str, kind: str) -> None:
+    with pytest.raises(ImportFailed, match=f"is a {kind} contacts export.*netplan import csv"):
+        parse(header + "\nJane,,Doe,,,,,\n")
+
+
+def test_a_row_a_script_quoted_whole_is_read_under_a_header_too() -> None:
+    parsed = parse(csv_text('"Sam,Lee,,,""Globex, Inc."",Dev,1 Jan 2020"', "Kim,Park,,,X,Y,"))
+    assert [(r.name, r.company, r.role) for r in parsed.records] == [
+        ("Sam Lee", "Globex, Inc.", "Dev"),
+        ("Kim Park", "X", "Y"),
+    ]
