@@ -150,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for name, metavar, what in (
         ("linkedin", "FILE.csv", 'LinkedIn "Connections.csv" export'),
-        ("vcard", "FILE.vcf", "vCard file (3.0 or 4.0), one or many cards"),
+        ("vcard", "FILE.vcf", "vCard file (2.1, 3.0 or 4.0), one or many cards"),
         ("csv", "FILE.csv", "Google Contacts or Outlook CSV export"),
     ):
         source = formats.add_parser(name, parents=[common], help=what)

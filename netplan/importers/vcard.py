@@ -1,42 +1,60 @@
-"""vCard files (3.0 and 4.0; 2.1 as far as `vobject` reads it), one or many cards per file.
+"""vCard files (2.1, 3.0 and 4.0, as real exporters write them), one or many cards per file.
 
-Each card is parsed on its own with `vobject`, so a malformed card is skipped and reported
-(its number and line) while the others are imported. Mapping:
+Read by netplan's own tolerant reader (`vcard_lines`), not vobject: vobject cuts text at
+the first unescaped comma (2.1 and Google never escape them), refuses a whole card for one
+odd line (PROFILE, `X-messaging/gadu-All`, a damaged photo, an 8-bit byte), and its parser
+alone takes 7.3 s for 30,000 cards where this whole reading takes 1.4 s. A card missing its
+END is skipped and reported with its number and line; a value netplan uses but cannot read
+is left out with a note; the properties it does not use are never decoded.
 
-FN (else N) → name, EMAIL → email (the preferred one; every one is used to match), TEL →
-phone, ORG → company, TITLE → role, URL → handles.linkedin for LinkedIn profiles, else
-handles.web (web2, web3 … for more), X-SOCIALPROFILE with a LinkedIn URL → handles.linkedin,
-NOTE → notes, CATEGORIES → tags, BDAY → a yearly "Birthday" milestone, ANNIVERSARY (and the
-older X-ANNIVERSARY) → a yearly "Anniversary". A date without a year (`--0412`, `--04-12`, or
-Apple's `X-APPLE-OMIT-YEAR`) is kept in 1904, a leap year, so Feb 29 stays a date.
+Mapping: FN (else N) → name, EMAIL → email (the preferred one; every one is used to match),
+TEL → phone, ORG's first component (else LDAP's `o`) → company, TITLE → role, URL →
+handles.linkedin for LinkedIn profiles, else handles.web (web2, web3 … for more; a URL
+written twice once), X-SOCIALPROFILE with a LinkedIn URL → handles.linkedin, NOTE → notes,
+CATEGORIES → tags, BDAY → a yearly "Birthday" milestone, the anniversary (ANNIVERSARY,
+X-ANNIVERSARY, X-MS-ANNIVERSARY, X-EVOLUTION-ANNIVERSARY, X-KADDRESSBOOK-X-Anniversary,
+Apple/Google `itemN.X-ABDATE` labelled `_$!<Anniversary>!$_`, FullContact's encoded one) →
+a yearly "Anniversary". A date without a year (`--0412`, `--04-12`, or Apple's
+`X-APPLE-OMIT-YEAR`) is kept in 1904, a leap year, so Feb 29 stays a date.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from netplan.importers import (
-    ImportFailed,
-    Incoming,
-    Parsed,
-    Problem,
-    read_text,
-)
+from netplan.importers import ImportFailed, Incoming, Parsed, Problem
 from netplan.importers.merge import UNKNOWN_YEAR, is_linkedin
+from netplan.importers.vcard_lines import (
+    WANTED_PREFIX,
+    Prop,
+    Unreadable,
+    components,
+    decode_file,
+    read_props,
+    split_cards,
+    text_of,
+    unescape,
+)
 from netplan.models import _EMAIL, Milestone
 from netplan.text import multiline, single_line
 
 KIND = "vCard"
 
-_LINE = re.compile(r"\r\n|\r|\n")
-_BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
-_END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
-_VOBJECT_LINE = re.compile(r"^At line \d+: ")
+_ANNIVERSARIES = (
+    "ANNIVERSARY",
+    "X-ANNIVERSARY",
+    "X-MS-ANNIVERSARY",
+    "X-EVOLUTION-ANNIVERSARY",
+    "X-KADDRESSBOOK-X-ANNIVERSARY",
+)
+_FULLCONTACT_ANNIVERSARY = "X-FC-OTHERDATES:ANNIVERSARY"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_QUOTED_LINE_MAX = 40
 
 
 def parse_vcard_date(value: str, omit_year: str | None = None) -> date | None:
@@ -59,223 +77,254 @@ def parse_vcard_date(value: str, omit_year: str | None = None) -> date | None:
     return None
 
 
-def split_cards(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The cards of a file as (first line number, text), and the broken ones as
-    (first line number, reason): a BEGIN:VCARD without its END:VCARD."""
-    cards: list[tuple[int, str]] = []
-    broken: list[tuple[int, str]] = []
-    start: int | None = None
-    lines: list[str] = []
-    for number, line in enumerate(_LINE.split(text), start=1):
-        if _BEGIN.match(line):
-            if start is not None:
-                broken.append((start, "no END:VCARD before the next BEGIN:VCARD"))
-            start, lines = number, [line]
-        elif start is not None:
-            lines.append(line)
-            if _END.match(line):
-                cards.append((start, "\r\n".join(lines) + "\r\n"))
-                start, lines = None, []
-    if start is not None:
-        broken.append((start, "no END:VCARD at the end of the file"))
-    return cards, broken
+def parse_bytes(data: bytes, source: str) -> Parsed:
+    """Read the bytes of a .vcf file; ImportFailed when it holds no vCard at all."""
+    text, unicode = decode_file(data)
+    return _parse(text, unicode, source)
 
 
 def parse_text(text: str, source: str) -> Parsed:
     """Read the text of a .vcf file; ImportFailed when it holds no vCard at all."""
-    cards, broken = split_cards(text)
-    if not cards and not broken:
-        raise ImportFailed(f"{source} is not a vCard file: no BEGIN:VCARD line in it")
-    parsed = Parsed(source=source, kind=KIND)
-    found: list[tuple[int, str | None, str | None]] = [(n, card, None) for n, card in cards]
-    found += [(n, None, reason) for n, reason in broken]
-    found.sort(key=lambda item: item[0])
-    for number, (line, card, reason) in enumerate(found, start=1):
-        where = f"card {number} (line {line})"
-        if card is None:
-            parsed.skipped.append(Problem(where, reason or "malformed"))
-            continue
-        record = _read_card(card, where, parsed)
-        if record is not None:
-            parsed.records.append(record)
-    return parsed
+    data, _ = decode_file(text.encode("utf-8", "replace"))
+    return _parse(data, True, source)
 
 
 def parse_file(path: Path) -> Parsed:
     """Read a .vcf file; ImportFailed when nothing in it can be read."""
-    return parse_text(read_text(path), str(path))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} is a folder, not a file") from None
+    except OSError as error:
+        raise ImportFailed(f"cannot read {path}: {error.strerror or error}") from None
+    return parse_bytes(data, str(path))
+
+
+def _parse(data: bytes, unicode: bool, source: str) -> Parsed:
+    # Many small objects and no cycles: the cyclic collector would be half the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_cards(data, unicode, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_cards(data: bytes, unicode: bool, source: str) -> Parsed:
+    cards, broken, began = split_cards(data)
+    if not began:
+        raise ImportFailed(f"{source} is not a vCard file: no BEGIN:VCARD line in it")
+    parsed = Parsed(source=source, kind=KIND)
+    found: list[tuple[int, bytes | None, str]] = [(n, body, "") for n, body in cards]
+    found += [(n, None, reason) for n, reason in broken]
+    found.sort(key=lambda item: item[0])
+    for number, (line, body, reason) in enumerate(found, start=1):
+        where = f"card {number} (line {line})"
+        if body is None:
+            parsed.skipped.append(Problem(where, reason))
+            continue
+        card = _Card(body, unicode, where)
+        record = card.record()
+        if record is None:
+            parsed.skipped.append(Problem(where, card.skip_reason))
+        else:
+            parsed.records.append(record)
+            parsed.notes += card.notes
+    return parsed
 
 
 # --- one card --------------------------------------------------------------------------------
 
 
-def _read_card(card: str, where: str, parsed: Parsed) -> Incoming | None:
-    import vobject  # only when importing: it costs start-up time
-
-    try:
-        component = vobject.readOne(card, allowQP=True)
-    except Exception as error:  # vobject raises many kinds of errors on bad input
-        reason = _VOBJECT_LINE.sub("", str(error)).strip() or type(error).__name__
-        parsed.skipped.append(Problem(where, f"not a valid vCard: {single_line(reason)}"))
-        return None
-    try:
-        return _record(component, where, parsed)
-    except Exception as error:  # a value of an unexpected shape
-        parsed.skipped.append(Problem(where, f"cannot read the card: {single_line(str(error))}"))
-        return None
+def _rank(prop: Prop) -> int:
+    """vCard 4.0 PREF=1 (lowest first) or 2.1/3.0 TYPE=pref first; otherwise file order."""
+    pref = prop.param("PREF")
+    if pref and pref[0].isascii() and pref[0].isdigit():  # not "²": int() refuses it
+        return int(pref[0])
+    return 0 if "pref" in prop.param("TYPE") else 101
 
 
-def _props(component: Any, name: str) -> list[Any]:
-    return list(component.contents.get(name, []))
+def _url_key(url: str) -> str:
+    """One URL written twice (with or without the scheme or the end slash) is one URL."""
+    return _SCHEME.sub("", url).rstrip("/").casefold()
 
 
-def _param(prop: Any, name: str) -> list[str]:
-    values = prop.params.get(name.upper(), [])
-    out: list[str] = []
-    for value in values:
-        out += [part.strip().casefold() for part in str(value).split(",")]
-    return out
+class _Card:
+    def __init__(self, body: bytes, unicode: bool, where: str) -> None:
+        self.props, self.bad_lines = read_props(body)
+        self.unicode, self.where = unicode, where
+        self.notes: list[Problem] = []
+        self.skip_reason = ""
 
+    def note(self, reason: str) -> None:
+        self.notes.append(Problem(self.where, reason))
 
-def _preferred_first(props: list[Any]) -> list[Any]:
-    """vCard 4.0 PREF=1 (lowest first) or 3.0 TYPE=pref first; otherwise file order."""
+    def get(self, name: str, preferred: bool = False) -> list[Prop]:
+        props = self.props.get(name, [])
+        return sorted(props, key=_rank) if preferred and len(props) > 1 else props
 
-    def rank(prop: Any) -> int:
-        pref = _param(prop, "PREF")
-        if pref and pref[0].isdigit():
-            return int(pref[0])
-        return 0 if "pref" in _param(prop, "TYPE") else 101
+    def text(self, name: str, prop: Prop) -> str | None:
+        """The value's text, escapes kept; None (and a note) when it cannot be read."""
+        try:
+            return text_of(prop, self.unicode)
+        except Unreadable as error:
+            self.note(f"{name} cannot be read ({error}); left out")
+            return None
 
-    return sorted(props, key=rank)
+    def texts(self, name: str, preferred: bool = False) -> list[str]:
+        """Every readable value of a text property, unescaped, in order."""
+        out = []
+        for prop in self.get(name, preferred):
+            value = self.text(name, prop)
+            if value is not None:
+                out.append(unescape(value))
+        return out
 
+    def first_line(self, name: str, preferred: bool = False) -> str:
+        """The first non-empty value as a single line, reading no further than needed."""
+        for prop in self.get(name, preferred):
+            value = self.text(name, prop)
+            if value is not None and (line := single_line(unescape(value))):
+                return line
+        return ""
 
-def _text(prop: Any) -> str:
-    value = prop.value
-    if isinstance(value, bytes):
-        return ""  # inline binary (a photo, or a field encoded as one): not text
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    return str(value)
+    # -- the record ------------------------------------------------------------------------
 
+    def record(self) -> Incoming | None:
+        kinds = {self.first_line("KIND").casefold()}
+        kinds.add(self.first_line("X-ADDRESSBOOKSERVER-KIND").casefold())  # Apple's groups
+        if "group" in kinds:
+            self.skip_reason = "a group (KIND:group), not a person"
+            return None
+        name = self.first_line("FN") or self._name_from_n()
+        if not name:
+            unreadable = [n.reason.removesuffix("; left out") for n in self.notes]
+            self.skip_reason = "; ".join(["no name (FN or N)", *unreadable])
+            return None
+        if self.bad_lines:
+            quoted = single_line(self.bad_lines[0].decode("utf-8", "replace"))
+            more = f" and {len(self.bad_lines) - 1} more" if len(self.bad_lines) > 1 else ""
+            self.note(
+                f'a line that is not "NAME:value" ("{quoted[:_QUOTED_LINE_MAX]}"){more}; left out'
+            )
+        record = Incoming(where=self.where, name=name)
+        self._emails(record)
+        record.phone = self.first_line("TEL", preferred=True).removeprefix("tel:") or None
+        record.company = self._company() or None
+        record.role = self.first_line("TITLE") or None
+        self._handles(record)
+        notes: list[str] = []
+        for text in self.texts("NOTE"):
+            if (note := multiline(text)) and note not in notes:
+                notes.append(note)
+        record.notes = "\n\n".join(notes) or None
+        self._tags(record)
+        self._milestones(record)
+        return record
 
-def _unescape_uri(value: str) -> str:
-    """vCard 3.0 writers (Apple) escape `:` `,` `;` in URLs as in text; undo that."""
-    return re.sub(r"\\([:,;\\])", r"\1", value)
+    def _name_from_n(self) -> str:
+        for prop in self.get("N"):
+            value = self.text("N", prop)
+            if value is None:
+                continue
+            parts = [part.replace(",", " ") for part in components(value)]
+            # family;given;additional;prefix;suffix → given additional family
+            name = single_line(" ".join([*parts[1:3], parts[0]]))
+            if name:
+                return name
+        return ""
 
-
-def _name(component: Any) -> str:
-    for prop in _props(component, "fn"):
-        name = single_line(_text(prop))
-        if name:
-            return name
-    for prop in _props(component, "n"):
-        value = prop.value
-        if isinstance(value, str):
-            parts = value.split(";")
-            # family;given;additional;prefix;suffix
-            ordered = [*parts[1:3], parts[0]] if parts else []
-        else:
-            ordered = [
-                *_as_list(value.given),
-                *_as_list(value.additional),
-                *_as_list(value.family),
-            ]
-        name = single_line(" ".join(p for p in ordered if isinstance(p, str)))
-        if name:
-            return name
-    return ""
-
-
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return [str(value)] if value else []
-
-
-def _record(component: Any, where: str, parsed: Parsed) -> Incoming | None:
-    kinds = [single_line(_text(p)).casefold() for p in _props(component, "kind")]
-    if "group" in kinds:
-        parsed.skipped.append(Problem(where, "a group (KIND:group), not a person"))
-        return None
-    name = _name(component)
-    if not name:
-        parsed.skipped.append(Problem(where, "no name (FN or N)"))
-        return None
-    record = Incoming(where=where, name=name)
-
-    for prop in _preferred_first(_props(component, "email")):
-        email = single_line(_text(prop)).replace(" ", "").removeprefix("mailto:")
-        if not email:
-            continue
-        if _EMAIL.match(email):
-            if email.casefold() not in {e.casefold() for e in record.emails}:
+    def _emails(self, record: Incoming) -> None:
+        seen: set[str] = set()
+        for value in self.texts("EMAIL", preferred=True):
+            email = single_line(value).replace(" ", "")
+            if email[:7].casefold() == "mailto:":
+                email = email[7:]
+            if not email or email.casefold() in seen:
+                continue
+            if _EMAIL.match(email):
+                seen.add(email.casefold())
                 record.emails.append(email)
-        else:
-            parsed.notes.append(Problem(where, f'"{email}" is not an email address; left out'))
+            else:
+                self.note(f'"{email}" is not an email address; left out')
 
-    for prop in _preferred_first(_props(component, "tel")):
-        phone = single_line(_text(prop)).removeprefix("tel:")
-        if phone:
-            record.phone = phone
-            break
+    def _company(self) -> str:
+        for prop in self.get("ORG"):
+            value = self.text("ORG", prop)
+            if value is not None and (company := single_line(components(value)[0])):
+                return company  # company;department…: the department is dropped
+        return self.first_line("O")
 
-    for prop in _props(component, "org"):
-        value = prop.value
-        first = value[0] if isinstance(value, list) and value else value
-        company = single_line(first if isinstance(first, str) else "")
-        if company:
-            record.company = company
-            break
+    def _handles(self, record: Incoming) -> None:
+        seen: set[str] = set()
+        web = 0
+        for value in self.texts("URL", preferred=True):
+            url = single_line(value).replace(" ", "")
+            if not url or _url_key(url) in seen:
+                continue
+            seen.add(_url_key(url))
+            if is_linkedin(url):
+                record.handles.setdefault("linkedin", url)
+                continue
+            web += 1
+            record.handles["web" if web == 1 else f"web{web}"] = url
+        for value in self.texts("X-SOCIALPROFILE"):
+            url = single_line(value).replace(" ", "")
+            if url and is_linkedin(url):
+                record.handles.setdefault("linkedin", url)
 
-    for prop in _props(component, "title"):
-        role = single_line(_text(prop))
-        if role:
-            record.role = role
-            break
+    def _tags(self, record: Incoming) -> None:
+        seen: set[str] = set()
+        for value in self.texts("CATEGORIES"):
+            # Split at every comma: exporters escape the commas between categories too.
+            for part in value.split(","):
+                tag = single_line(part)
+                if tag and tag.casefold() not in seen:
+                    seen.add(tag.casefold())
+                    record.tags.append(tag)
 
-    web = 0
-    for prop in _preferred_first(_props(component, "url")):
-        url = _unescape_uri(single_line(_text(prop))).replace(" ", "")
-        if not url:
-            continue
-        if is_linkedin(url):
-            record.handles.setdefault("linkedin", url)
-            continue
-        web += 1
-        record.handles["web" if web == 1 else f"web{web}"] = url
-    for prop in _props(component, "x-socialprofile"):
-        url = _unescape_uri(single_line(_text(prop))).replace(" ", "")
-        if url and is_linkedin(url):
-            record.handles.setdefault("linkedin", url)
-
-    notes = [multiline(_text(p)) for p in _props(component, "note")]
-    record.notes = "\n\n".join(n for n in notes if n) or None
-
-    seen: set[str] = set()
-    for prop in _props(component, "categories"):
-        values = prop.value if isinstance(prop.value, list) else str(prop.value).split(",")
-        for value in values:
-            tag = single_line(value) if isinstance(value, str) else ""
-            if tag and tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                record.tags.append(tag)
-
-    for prop_name, label in (
-        ("bday", "Birthday"),
-        ("anniversary", "Anniversary"),
-        ("x-anniversary", "Anniversary"),
-    ):
-        for prop in _props(component, prop_name):
-            raw = single_line(_text(prop))
+    def _milestones(self, record: Incoming) -> None:
+        dates = [(name, "Birthday", prop) for name in ("BDAY",) for prop in self.get(name)]
+        dates += [(n, "Anniversary", p) for n in _ANNIVERSARIES for p in self.get(n)]
+        dates += [("X-ABDATE", "Anniversary", p) for p in self._labelled_anniversaries()]
+        dates += [(n, "Anniversary", p) for n, p in self._fullcontact_anniversaries()]
+        for name, label, prop in dates:
+            if any(m.label == label for m in record.milestones):
+                continue
+            value = self.text(name, prop)
+            raw = single_line(unescape(value)) if value is not None else ""
             if not raw:
                 continue
-            omit = _param(prop, "X-APPLE-OMIT-YEAR")
+            omit = prop.param("X-APPLE-OMIT-YEAR")
             day = parse_vcard_date(raw, omit[0] if omit else None)
             if day is None:
-                parsed.notes.append(
-                    Problem(where, f'{prop_name.upper()} "{raw}" is not a date; no {label}')
-                )
+                self.note(f'{name} "{raw}" is not a date; no {label}')
                 continue
-            if not any(m.label == label for m in record.milestones):
-                record.milestones.append(Milestone(label=label, date=day, yearly=True))
-    return record
+            record.milestones.append(Milestone(label=label, date=day, yearly=True))
+
+    def _labelled_anniversaries(self) -> list[Prop]:
+        """Apple and Google: `itemN.X-ABDATE` with `itemN.X-ABLabel:_$!<Anniversary>!$_`."""
+        labels = set()
+        for prop in self.get("X-ABLABEL"):
+            text = self.text("X-ABLABEL", prop) or ""
+            if prop.group and text.strip().strip("_$!<>").casefold() == "anniversary":
+                labels.add(prop.group)
+        return [p for p in self.get("X-ABDATE") if p.group and p.group in labels]
+
+    def _fullcontact_anniversaries(self) -> list[tuple[str, Prop]]:
+        """FullContact hex-encodes the name: X-FCENCODED-<hex of X-FC-OtherDates:Anniversary>."""
+        found = []
+        for name, props in self.props.items():
+            if not name.startswith(WANTED_PREFIX):
+                continue
+            try:
+                decoded = bytes.fromhex(name[len(WANTED_PREFIX) :]).decode("ascii")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if decoded.upper() == _FULLCONTACT_ANNIVERSARY:
+                found += [(decoded, prop) for prop in props]
+        return found

@@ -127,13 +127,14 @@ def test_a_birthday_without_a_year_recurs() -> None:
 
 def test_malformed_cards_are_skipped_and_the_rest_imported() -> None:
     parsed = vc.parse_file(MALFORMED)
-    assert [r.name for r in parsed.records] == ["Good One", "Good Two"]
+    # A line that is not NAME:value costs that line, not the card.
+    assert [r.name for r in parsed.records] == ["Good One", "Broken Line", "Good Two"]
     assert [(p.where, p.reason) for p in parsed.skipped] == [
-        ("card 2 (line 6)", "not a valid vCard: Failed to parse line: this line has no colon"),
         ("card 3 (line 11)", "no name (FN or N)"),
         ("card 5 (line 21)", "no END:VCARD at the end of the file"),
     ]
     assert [(p.where, p.reason) for p in parsed.notes] == [
+        ("card 2 (line 6)", 'a line that is not "NAME:value" ("this line has no colon"); left out'),
         ("card 4 (line 15)", '"not-an-email" is not an email address; left out'),
         ("card 4 (line 15)", 'BDAY "1985-13-45" is not a date; no Birthday'),
     ]
@@ -266,10 +267,10 @@ def test_malformed_cards_exit_0_with_a_report(tmp_path: Path) -> None:
     folder = tmp_path / "s"
     result = run("import", "vcard", str(MALFORMED), data=folder)
     assert result.returncode == 0, result.stderr
-    assert "2 added, 0 updated, 3 skipped" in result.stdout
-    assert "card 2 (line 6): not a valid vCard" in result.stdout
+    assert "3 added, 0 updated, 2 skipped" in result.stdout
+    assert 'card 2 (line 6): a line that is not "NAME:value"' in result.stdout
     assert "card 5 (line 21): no END:VCARD" in result.stdout
-    assert len(Store(folder).load().contacts.contacts) == 2
+    assert len(Store(folder).load().contacts.contacts) == 3
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
@@ -312,3 +313,325 @@ def test_an_empty_book_stays_untouched_when_every_card_is_skipped() -> None:
     result, report = merge(empty, parsed, DAY)
     assert result is empty and not report.changed
     assert report.skipped[0].reason == "no name (FN or N)"
+
+
+# --- issue 14: what real exporters write ------------------------------------------------------
+
+
+def read(tmp_path: Path, data: bytes | str) -> vc.Parsed:
+    """The file's bytes as an exporter wrote them, read through parse_file."""
+    path = tmp_path / "cards.vcf"
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return vc.parse_file(path)
+
+
+def only(tmp_path: Path, data: bytes | str) -> vc.Incoming:
+    parsed = read(tmp_path, data)
+    assert parsed.skipped == [], parsed.skipped
+    [record] = parsed.records
+    return record
+
+
+def card(*lines: str, version: str = "3.0", end: str = "\r\n") -> str:
+    return end.join(["BEGIN:VCARD", f"VERSION:{version}", *lines, "END:VCARD", ""])
+
+
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_1_text_with_unescaped_commas_is_kept_whole(tmp_path: Path, version: str) -> None:
+    """2.1 never escapes commas, Google's 3.0 export does not either."""
+    record = only(
+        tmp_path,
+        card(
+            "FN:Mr. John Richter, James Doe Sr.",
+            "ORG:Acme, Inc.;Sales, EMEA",
+            "TITLE:VP, Sales",
+            "NOTE:THIS SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTIES, EXPRESS OR IMPLIED.",
+            version=version,
+        ),
+    )
+    assert record.name == "Mr. John Richter, James Doe Sr."
+    assert record.company == "Acme, Inc."  # company;department: the company, commas and all
+    assert record.role == "VP, Sales"
+    assert (
+        record.notes == "THIS SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTIES, EXPRESS OR IMPLIED."
+    )
+
+
+def test_escaped_commas_and_semicolons_are_undone(tmp_path: Path) -> None:
+    record = only(
+        tmp_path,
+        card(
+            "FN:Dummy\\, Dummy",
+            "ORG:Nordic Pay\\, AB\\; Partners;Payments",
+            "TITLE:Head of Data\\, Europe",
+            "NOTE:a\\, b\\; c\\nnext \\\\n line",
+        ),
+    )
+    assert (record.name, record.company, record.role) == (
+        "Dummy, Dummy",
+        "Nordic Pay, AB; Partners",
+        "Head of Data, Europe",
+    )
+    assert record.notes == "a, b; c\nnext \\n line"  # an escaped backslash stays one
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PROFILE:VCard",  # Lotus Notes
+        "X-messaging/gadu-All:452342",  # KDE Kontact
+        "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAIBAQEBAQIBAQE",  # damaged
+        "LABEL;ENCODING=QUOTED-PRINTABLE:Krak=F3w, ma=B3opolskie",  # 8-bit, no CHARSET
+    ],
+)
+def test_2_a_property_netplan_does_not_use_never_costs_the_card(tmp_path: Path, line: str) -> None:
+    record = only(tmp_path, card("FN:Antoni Mylka", line, "EMAIL:antoni@example.pl"))
+    assert (record.name, record.emails) == ("Antoni Mylka", ["antoni@example.pl"])
+
+
+def test_2_an_unreadable_used_value_is_left_out_with_a_note(tmp_path: Path) -> None:
+    data = card(
+        "FN:Henry Ford",
+        "EMAIL;PREF:henry@company.com",
+        "ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=91=C3=91=80",  # not UTF-8
+        "TITLE;ENCODING=BASE64:not base64!",
+        "NOTE:kept",
+        version="2.1",
+    )
+    parsed = read(tmp_path, card("FN:First") + data)
+    assert [r.name for r in parsed.records] == ["First", "Henry Ford"]
+    henry = parsed.records[1]
+    assert (henry.emails, henry.company, henry.role, henry.notes) == (
+        ["henry@company.com"],
+        None,
+        None,
+        "kept",
+    )
+    assert [(p.where, p.reason) for p in parsed.notes] == [
+        ("card 2 (line 5)", "ORG cannot be read (not valid UTF-8 text); left out"),
+        ("card 2 (line 5)", "TITLE cannot be read (damaged base64); left out"),
+    ]
+
+
+def test_2_eight_bit_quoted_printable_without_a_charset(tmp_path: Path) -> None:
+    """The Bat! writes ISO-8859-2 bytes and no CHARSET: read as Windows-1252, not lost."""
+    record = only(
+        tmp_path,
+        card(
+            "N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski;Piotr",
+            "FN;ENCODING=QUOTED-PRINTABLE:Piotr Iksi=F1ski",
+            "EMAIL;PREF;INTERNET:piotr@example.com",
+            version="2.1",
+        ),
+    )
+    assert record.name == "Piotr Iksiñski" and record.emails == ["piotr@example.com"]
+
+
+def test_2_the_report_names_the_card_and_the_reason(tmp_path: Path) -> None:
+    source = tmp_path / "cards.vcf"
+    source.write_bytes(
+        card("FN:Ann Lee", "PROFILE:VCard", "ORG;CHARSET=UTF-8:Café").encode("cp1252")
+    )
+    result = run("import", "vcard", str(source), data=tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    assert "1 added, 0 updated, 0 skipped" in result.stdout
+    assert "card 1 (line 1): ORG cannot be read (not valid UTF-8 text); left out" in result.stdout
+
+
+def test_3_cr_cr_lf_line_ends_with_folded_lines(tmp_path: Path) -> None:
+    """The iPhone export ends every line with CR CR LF and folds long ones."""
+    data = card(
+        "N:Doe;John;;;",
+        "FN:Mr. John",
+        "  Doe",
+        "EMAIL;type=INTERNET;type=pref:john.doe@ibm.com",
+        "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/4QBYRXhpZgAATU0AKgAA",
+        "  AAgAAgESAAMAAAABAAEAAIdpAAQAAAABAAAAJgAAAAAAA6ABAAMAAAABAAEAAKACAAQAAAABAA",
+        "BDAY;value=date:2012-06-06",
+        end="\r\r\n",
+    )
+    record = only(tmp_path, data)
+    assert record.name == "Mr. John Doe"
+    assert record.emails == ["john.doe@ibm.com"] and record.milestones == [birthday("2012-06-06")]
+    second = data.replace("john.doe@", "jd@").replace("John", "Jon")
+    assert [r.name for r in read(tmp_path, data + second).records] == [
+        "Mr. John Doe",
+        "Mr. Jon Doe",
+    ]
+
+
+def anniversary(day: str) -> Milestone:
+    return Milestone(label="Anniversary", date=D(day), yearly=True)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["item1.X-ABDATE:1975-03-01", "item1.X-ABLabel:_$!<Anniversary>!$_"], "1975-03-01"),
+        (["item2.X-ABDATE;type=pref:2016-08-02", "ITEM2.x-ablabel:Anniversary"], "2016-08-02"),
+        (
+            [
+                "item3.X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-06-20",
+                "item3.X-ABLabel:_$!<Anniversary>!$_",
+            ],
+            "1904-06-20",
+        ),
+        (["X-MS-ANNIVERSARY:20110113"], "2011-01-13"),
+        (["X-EVOLUTION-ANNIVERSARY:1980-03-22"], "1980-03-22"),
+        (["X-KADDRESSBOOK-X-Anniversary:2008-02-15"], "2008-02-15"),
+    ],
+)
+def test_4_anniversaries_of_the_big_exporters(
+    tmp_path: Path, lines: list[str], expected: str
+) -> None:
+    other_dates = [
+        "item9.X-ABDATE:1776-07-04",
+        "item9.X-ABLabel:_$!<Other>!$_",
+        "X-ABDATE:2000-01-01",
+    ]
+    record = only(tmp_path, card("FN:Jo Ann", "BDAY:--0415", *other_dates, *lines))
+    assert record.milestones == [birthday("1904-04-15"), anniversary(expected)]
+
+
+def test_4_an_unlabelled_date_is_no_anniversary(tmp_path: Path) -> None:
+    record = only(
+        tmp_path,
+        card(
+            "FN:Jo Ann",
+            "item1.X-ABDATE:1776-07-04",
+            "item1.X-ABLabel:_$!<Other>!$_",
+            "X-ABDATE:2000-01-01",
+            "item2.X-ABLabel:_$!<Anniversary>!$_",
+            "X-EVOLUTION-ANNIVERSARY:1999-09-09",
+        ),
+    )
+    assert record.milestones == [anniversary("1999-09-09")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("note;quoted-printable:here's some unicode text=E2=80=A6", "here's some unicode text…"),
+        ("NOTE;ENCODING=quoted-printable;CHARSET=utf-8:Zo=c3=ab=0D=0Anext", "Zoë\nnext"),
+        (
+            "NOTE;Encoding=Quoted-Printable;charset=ISO-8859-2:Krak=F3w, ma=B3opolskie",
+            "Kraków, małopolskie",
+        ),
+        ("NOTE;ENCODING=QUOTED-PRINTABLE:caf=E9 cr=E8me", "café crème"),  # no charset, not UTF-8
+        ("NOTE;ENCODING=QUOTED-PRINTABLE:soft=\r\n break, kept", "soft break, kept"),
+    ],
+)
+def test_6_encodings_without_regard_to_case(tmp_path: Path, line: str, expected: str) -> None:
+    record = only(tmp_path, card("fn:contact number two", line, "version:2.1", version="2.1"))
+    assert record.notes == expected
+
+
+def test_6_an_eight_bit_value_without_a_charset_in_a_utf8_file(tmp_path: Path) -> None:
+    data = card("FN:Zoë Ekström").encode() + card("FN:G\xfcnther Bl\xfcmchen").encode("latin-1")
+    assert [r.name for r in read(tmp_path, data).records] == ["Zoë Ekström", "Günther Blümchen"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le"])
+def test_7_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    """Detected by its NUL bytes (the Roundcube sample)."""
+    text = card("N:ĽdaMonté;Ǽgean;;;", "FN:Ǽgean ĽdaMonté", "EMAIL:agean@example.pe")
+    record = only(tmp_path, text.encode(encoding))
+    assert record.name == "Ǽgean ĽdaMonté" and record.emails == ["agean@example.pe"]
+
+
+def test_utf16_with_a_byte_order_mark_as_before(tmp_path: Path) -> None:
+    record = only(tmp_path, card("FN:Ǽgean ĽdaMonté").encode("utf-16"))
+    assert record.name == "Ǽgean ĽdaMonté"
+
+
+def test_7_utf16_through_the_command_line(tmp_path: Path) -> None:
+    source = tmp_path / "utf-16_sample.vcf"
+    source.write_bytes(card("FN:Ǽgean ĽdaMonté").encode("utf-16-be"))
+    result = run("import", "vcard", str(source), data=tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    assert [c.name for c in Store(tmp_path / "s").load().contacts.contacts] == ["Ǽgean ĽdaMonté"]
+
+
+def test_8_a_group_on_begin_and_end(tmp_path: Path) -> None:
+    data = "home.begin:vcard\r\nversion:3.0\r\nfn:Meister Berger\r\nhome.tel:+49 3581\r\n"
+    data += "home.END:VCARD\r\n"
+    record = only(tmp_path, data)
+    assert (record.name, record.phone) == ("Meister Berger", "+49 3581")
+    parsed = read(tmp_path, data + card("FN:Frau Berger") + data.replace("Meister", "Herr"))
+    assert [r.name for r in parsed.records] == ["Meister Berger", "Frau Berger", "Herr Berger"]
+
+
+def test_8_a_url_written_twice_is_stored_once(tmp_path: Path) -> None:
+    record = only(
+        tmp_path,
+        card(
+            "FN:Michael Angstadt",
+            "URL;HOME:http://mikeangstadt.name",
+            "URL;WORK:http://mikeangstadt.name",
+            "item1.URL:http\\://mikeangstadt.name/",
+            "URL:https://www.linkedin.com/in/mike",
+            "X-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/mike",
+            "URL:https://blog.example.com",
+            version="2.1",
+        ),
+    )
+    assert record.handles == {
+        "web": "http://mikeangstadt.name",
+        "linkedin": "https://www.linkedin.com/in/mike",
+        "web2": "https://blog.example.com",
+    }
+
+
+# --- the tolerant reader -------------------------------------------------------------------------
+
+
+def test_a_card_whose_begin_is_lost_is_reported(tmp_path: Path) -> None:
+    parsed = read(tmp_path, card("FN:A") + "FN:B\r\nEND:VCARD\r\nEND:VCARD\r\n" + card("FN:C"))
+    assert [r.name for r in parsed.records] == ["A", "C"]
+    assert [(p.where, p.reason) for p in parsed.skipped] == [
+        ("card 2 (line 6)", "END:VCARD without a BEGIN:VCARD; the lines before it were not read")
+    ]
+
+
+def test_what_exporters_write_around_the_rfcs(tmp_path: Path) -> None:
+    parsed = read(
+        tmp_path,
+        card(
+            "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=",  # Nokia: a soft break first
+            "Br=C3=BCning;=",
+            "Michael",
+            "EMAIL;TYPE=INTERNET",  # parameters folded with a tab, then a space
+            "\t,PREF:pref@example.com",
+            "EMAIL;INTERNET:other@example.com",
+            "TEL;CELL;PREF:+49 162",  # 2.1 bare parameters
+            "TITLE;CHARSET=x-unknown:Mayor",  # an unknown charset reads as none given
+            "ORG;ENCODING=b;CHARSET=utf-8:" + "Görlitz AG".encode().hex(),  # not base64: note
+            version="2.1",
+        )
+        + card("FN;ENCODING=b;CHARSET=UTF-8:Wm/DqyBFa3N0csO2bQ==", "ORG:O\\;K;dept")
+        + card("FN:Book club", "X-ADDRESSBOOKSERVER-KIND:group")
+        + card("KIND:org", "FN:ACME Inc.", "ORG:ACME Inc.;", version="4.0"),
+    )
+    michael, zoe, acme = parsed.records
+    assert michael.name == "Michael Brüning"
+    assert michael.emails == ["pref@example.com", "other@example.com"]
+    assert (michael.phone, michael.role, michael.company) == ("+49 162", "Mayor", None)
+    assert (zoe.name, zoe.company) == ("Zoë Ekström", "O;K")  # base64 text, an escaped ;
+    assert acme.name == "ACME Inc."  # an organisation's card is a contact too
+    assert [(p.where, p.reason) for p in parsed.skipped] == [
+        ("card 3 (line 18)", "a group (KIND:group), not a person")
+    ]
+    assert [p.reason for p in parsed.notes] == ["ORG cannot be read (damaged base64); left out"]
+
+
+def test_a_big_photo_costs_linear_time(tmp_path: Path) -> None:
+    """Folded lines are joined once: a 40 MB photo is read in well under a second."""
+    import base64
+    import time
+
+    photo = base64.b64encode(bytes(range(256)) * 120_000).decode()
+    folded = "\r\n ".join(photo[i : i + 74] for i in range(0, len(photo), 74))
+    started = time.perf_counter()
+    record = only(tmp_path, card("FN:Big Photo", "PHOTO;ENCODING=b:" + folded))
+    assert record.name == "Big Photo"
+    assert time.perf_counter() - started < 10  # quadratic joining would take hours
