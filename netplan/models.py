@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -52,6 +54,25 @@ def _day_key(value: object) -> object:
 DayKey = Annotated[date, BeforeValidator(_day_key)]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+CIRCLES = (5, 15, 50, 150)  # Dunbar's layers (spec 7.2)
+
+
+def _circle(value: int) -> int:
+    if value not in CIRCLES:
+        raise ValueError(f"a circle is 5, 15, 50 or 150 (Dunbar's layers), not {value}")
+    return value
+
+
+def _circle_key(value: str) -> str:
+    # TOML keys are strings: `5 = 7` in [settings.cadence_by_circle] is the key "5".
+    if value not in {str(c) for c in CIRCLES}:
+        raise ValueError(f"a circle is 5, 15, 50 or 150 (Dunbar's layers), not {value!r}")
+    return value
+
+
+Circle = Annotated[int, Field(strict=True), AfterValidator(_circle)]
+CircleKey = Annotated[str, Field(strict=True), AfterValidator(_circle_key)]
 
 
 class Record(BaseModel):
@@ -107,6 +128,8 @@ class Settings(Record):
     platforms: list[Name] = Field(default_factory=lambda: ["LinkedIn", "Twitter", "Slack"])
     theme: Name = "textual-dark"
     cadence_by_tag: dict[str, Positive] = Field(default_factory=dict)
+    # Only the circles the file names: the others keep domain.circles.CIRCLE_CADENCE.
+    cadence_by_circle: dict[CircleKey, Positive] = Field(default_factory=dict)
 
     @field_validator("weekly_hours")
     @classmethod
@@ -114,6 +137,11 @@ class Settings(Record):
         if value[0] > value[1]:
             raise ValueError("the first number (minimum hours) must not exceed the second")
         return value
+
+
+class EarlierTarget(Record):
+    until: Day  # the last day this target was in force
+    target: Positive
 
 
 class Routine(Record):
@@ -125,6 +153,36 @@ class Routine(Record):
     kind: Kind = Kind.networking
     minutes: Minutes = 0
     archived: Flag = False
+    since: Day | None = None  # first day it counts (spec 7.1)
+    earlier: list[EarlierTarget] = Field(default_factory=list)  # targets before a change
+
+
+class Skip(Record):
+    """Paused days (spec 7.1): neither met nor missed. Identified by from, to, routines."""
+
+    # `from` is a Python keyword: the field is from_, written and read as "from".
+    model_config = ConfigDict(
+        extra="forbid",
+        defer_build=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+        serialize_by_alias=True,
+    )
+    from_: Day = Field(alias="from")
+    to: Day
+    reason: Text | None = None
+    routines: list[Ident] | None = None  # None: every routine
+
+    @field_validator("to")
+    @classmethod
+    def _not_before_from(cls, value: date, info: ValidationInfo) -> date:
+        start = info.data.get("from_")
+        if start is not None and value < start:
+            raise ValueError(f"must not be before from ({start.isoformat()})")
+        return value
+
+    def covers(self, routine_id: str) -> bool:
+        return self.routines is None or routine_id in self.routines
 
 
 class GoalSource(Record):
@@ -178,6 +236,7 @@ class Plan(Record):
     # day -> routine id -> how many; TOML keys are strings, so days are parsed from them.
     completions: dict[DayKey, dict[Ident, Count]] = Field(default_factory=dict)
     goals: list[Goal] = Field(default_factory=list)
+    skips: list[Skip] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Plan":
@@ -207,6 +266,7 @@ class Contact(Record):
     kind: Kind = Kind.networking
     met_at: Text | None = None
     cadence_days: Positive | None = None
+    circle: Circle | None = None  # Dunbar layer (spec 7.2)
     follow_up: Day | None = None
     topics: list[Name] = Field(default_factory=list)
     notes: Text | None = None
@@ -246,6 +306,20 @@ class Interaction(Record):
     venue: Text | None = None
     follow_up: Day | None = None
     promise: Text | None = None
+    kept: Day | None = None  # the day the promise was kept (spec 7.2)
+
+    @field_validator("kept")
+    @classmethod
+    def _kept_a_promise(cls, value: date | None, info: ValidationInfo) -> date | None:
+        # A kept day without a promise, or before the interaction, is a typo to report.
+        if value is None:
+            return value
+        if not info.data.get("promise"):
+            raise ValueError("kept needs a promise to have been kept")
+        on = info.data.get("on")
+        if on is not None and value < on:
+            raise ValueError(f"must not be before the interaction's day ({on.isoformat()})")
+        return value
 
 
 class Journal(Record):
@@ -288,6 +362,13 @@ def check_references(
                 f'{prefix}plan.toml: goal {number} (id "{goal.id}"), field "source.routine": '
                 f'no routine has the id "{goal.source.routine}"'
             )
+    for number, skip in enumerate(plan.skips, start=1):
+        for routine in skip.routines or ():
+            if routine not in routine_ids:
+                problems.append(
+                    f"{prefix}plan.toml: skip {number} (from {skip.from_.isoformat()}), "
+                    f'field "routines": no routine has the id "{routine}"'
+                )
     contact_ids = {c.id for c in contacts.contacts}
     for number, interaction in enumerate(journal.interactions, start=1):
         if interaction.contact not in contact_ids:

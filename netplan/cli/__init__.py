@@ -96,7 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--venue", metavar="TEXT", help="where (for events)")
     log.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
     log.add_argument("--follow-up", metavar="DATE", help="when to follow up next")
-    log.add_argument("--promise", metavar="TEXT", help="what you committed to by the follow-up")
+    log.add_argument(
+        "--promise",
+        metavar="TEXT",
+        help="what you committed to (due on the follow-up, else in 7 days)",
+    )
+
+    kept = commands.add_parser(
+        "kept", parents=[common], help="mark the contact's oldest open promise kept"
+    )
+    kept.add_argument("contact", metavar="CONTACT", help="contact id or start of their name")
+    kept.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
 
     due = commands.add_parser(
         "due", parents=[common], help="follow-ups, milestones and routines that are due"
@@ -105,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="print one JSON object")
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
+
+    from netplan.cli import skips
+
+    skips.add_parser(commands, common)
 
     commands.add_parser(
         "duplicates", parents=[common], help="list likely duplicate contacts, with the reason"
@@ -252,7 +266,9 @@ COMMANDS: dict[str, str] = {
     "path": "report",
     "demo": "record",
     "check": "record",
+    "skip": "skips",
     "log": "record",
+    "kept": "promises",
     "due": "report",
     "validate": "report",
     "import": "files",

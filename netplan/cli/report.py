@@ -57,6 +57,16 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
         )
     if not report.followups:
         lines.append("  none")
+    lines += ["", "Promises"]
+    width = max((len(_when(p.overdue_days)) for p in report.promises), default=0)
+    for promise in report.promises:
+        lines.append(
+            f"  {_when(promise.overdue_days):<{width}}  {promise.due.isoformat()}  "
+            f"{for_terminal(promise.contact.name)}: "
+            f"{for_terminal(promise.interaction.promise or '', line_breaks=' ')}"
+        )
+    if not report.promises:
+        lines.append("  none open")
     lines += ["", "Milestones"]
     for item in report.milestones:
         lines.append(

@@ -9,6 +9,13 @@ from netplan.domain.periods import add_months, month_end, month_start, week_star
 from netplan.models import Period, Routine, WeekStart
 
 WEEKS = 12  # how far back the demo journal and check-offs go, counting the current week
+HOLIDAY_BACK = 6  # the week, counted back from the current one, skipped as a holiday
+
+
+def holiday_week(today: date) -> tuple[date, date]:
+    """The demo's skipped holiday week (Monday to Sunday): nothing checked off, no streak lost."""
+    monday = week_start_of(today, WeekStart.monday) - timedelta(weeks=HOLIDAY_BACK)
+    return monday, monday + timedelta(days=6)
 
 
 def _days_between(start: date, end: date) -> list[date]:
@@ -30,7 +37,7 @@ def completions_for(
     # weeks back (1 = last week) -> how many done, where it differs from the target
     weekly_misses = {
         "engage-posts": {5: 2, 9: 1},  # a 4-week streak now
-        "connect-people": {8: 1},  # a 7-week streak now
+        "connect-people": {8: 1},  # a 6-week streak now, through the holiday week
         "share-resource": {3: 0, 10: 0},  # a 2-week streak, and 6 weeks before
         "thank-publicly": {2: 0, 6: 0, 7: 0, 11: 0},
     }
@@ -41,7 +48,10 @@ def completions_for(
             done = weekly_misses.get(routine.id, {}).get(back, routine.target)
             if done == routine.target and rng.random() < 0.2:
                 done += 1  # a good week
-            for day in sorted(rng.choices(days, k=done)):
+            chosen = sorted(rng.choices(days, k=done))  # drawn anyway: the rest stays the same
+            if back == HOLIDAY_BACK or (routine.since is not None and days[0] < routine.since):
+                continue  # on holiday (see holiday_week), or not started yet
+            for day in chosen:
                 add(day, routine.id)
     # the current week: begun, not finished
     so_far = _days_between(this_week, today)

@@ -12,8 +12,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from netplan.defaults import default_routines
-from netplan.demo.check_offs import WEEKS, completions_for
+from netplan.demo.check_offs import WEEKS, completions_for, holiday_week
 from netplan.demo.people import (
+    CIRCLES,
     KINDS_NETWORKING,
     KINDS_SOCIAL,
     MINUTES,
@@ -42,6 +43,7 @@ from netplan.models import (
     Plan,
     Routine,
     Settings,
+    Skip,
     WeekStart,
 )
 from netplan.text import slugify
@@ -61,6 +63,7 @@ class _Draft(NamedTuple):
     venue: str | None = None
     follow_up: date | None = None
     promise: str | None = None
+    kept: date | None = None
 
 
 def _weighted(rng: random.Random, choices: tuple[tuple[str, int], ...]) -> str:
@@ -89,9 +92,11 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
             platform="LinkedIn",
             kind=Kind.both,
             minutes=10,
+            since=start + timedelta(weeks=4),  # added a month into the demo's history
         ),
     ]
     completions = completions_for(rng, today, routines)
+    holiday_from, holiday_to = holiday_week(today)
 
     # Random everyday interactions, weighted by how active each relationship is.
     notes = note_templates()
@@ -120,6 +125,9 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
         if (today - on).days <= 21 and rng.random() < 0.15:
             follow_up = on + timedelta(days=rng.choice((7, 14, 21)))
             promise = rng.choice(PROMISES) if rng.random() < 0.5 else None
+        # Most promises whose day has passed were kept, half-way there (no draw from rng:
+        # the rest of the store stays as it was).
+        kept = on + (follow_up - on) / 2 if promise and follow_up and follow_up < today else None
         drafts.append(
             _Draft(
                 contact=cid,
@@ -130,6 +138,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
                 note=template.format(topic=topic, other=other),
                 follow_up=follow_up,
                 promise=promise,
+                kept=kept,
             )
         )
 
@@ -164,13 +173,15 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
         # the mentor I only ever ask: flagged "give first"
         "henrik-dahl": [
             _Draft("henrik-dahl", d(74), "call", "asked", 45,
-                   "Asked how to price a first consulting gig."),
+                   "Asked how to price a first consulting gig.",
+                   promise="Send him my rate card draft", kept=d(70)),
             _Draft("henrik-dahl", d(52), "coffee", "asked", 60,
                    "Asked for feedback on my freelance plan."),
             _Draft("henrik-dahl", d(38), "comment", "gave", 5,
                    "Shared his post on sailing and leadership."),
             _Draft("henrik-dahl", d(24), "message", "asked", 10,
-                   "Asked for an intro to Nordvik's data practice."),
+                   "Asked for an intro to Nordvik's data practice.",
+                   promise="Send a short bio for the intro", kept=d(14)),  # kept late
             _Draft("henrik-dahl", d(8), "call", "asked", 30,
                    "Asked him to be a reference."),
         ],
@@ -237,6 +248,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
                 venue=x.venue,
                 follow_up=x.follow_up,
                 promise=x.promise,
+                kept=x.kept,
             )
         )
 
@@ -284,6 +296,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
                 kind=p.kind,
                 met_at=p.met_at.format(year=created[cid].year) if p.met_at else None,
                 cadence_days=p.cadence_days,
+                circle=CIRCLES.get(cid),
                 follow_up=follow_up[cid],
                 topics=list(p.topics),
                 notes=p.notes,
@@ -337,5 +350,6 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
         routines=routines,
         completions=completions,
         goals=goals,
+        skips=[Skip(from_=holiday_from, to=holiday_to, reason="Holiday")],
     )
     return plan, ContactBook(contacts=contacts), Journal(interactions=interactions)

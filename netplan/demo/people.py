@@ -288,3 +288,12 @@ VENUES = (
     "LinkedIn Live: Data Products",
     "Money20/20 Europe trade show",
 )
+# Dunbar circles (spec 7.2): six in the innermost five, so the Contacts tab shows its note;
+# Mateo has only his circle's cadence (150: a yearly check-in).
+CIRCLES = {
+    **dict.fromkeys(("elena-marin", "rosa-marin", "priya-raman", "tom-o-brien"), 5),
+    **dict.fromkeys(("daniel-cohen", "henrik-dahl"), 5),
+    **dict.fromkeys(("lukas-becker", "amara-okafor", "sven-hoffmann", "nadia-haddad"), 15),
+    **dict.fromkeys(("rahul-mehta", "ingrid-johansen", "chiara-bianchi", "diego-alvarez"), 50),
+    "mateo-rossi": 150,
+}

@@ -5,10 +5,12 @@ Pure Python over the rows of the people index (no Textual).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
+from netplan.domain.circles import in_circle
+from netplan.domain.followups import Cadences
 from netplan.domain.people_index import ContactRow
 from netplan.models import Contact, Interaction
 
@@ -57,6 +59,13 @@ def sort_rows(rows: Sequence[ContactRow], order: Sort) -> list[ContactRow]:
     elif order == Sort.last:
         ordered.sort(key=_by_last)
     return ordered
+
+
+def filter_circle(rows: Sequence[ContactRow], circle: int | None) -> list[ContactRow]:
+    """Rows of the people `circle` holds, nested circles included (None: every row)."""
+    if circle is None:
+        return list(rows)
+    return [r for r in rows if in_circle(r.contact, circle)]
 
 
 def terms_of(query: str) -> list[str]:
@@ -147,12 +156,16 @@ def newest_first(interactions: Sequence[Interaction]) -> list[Interaction]:
     return [interaction for _n, interaction in indexed]
 
 
-def cadence_source(contact: Contact, by_tag: Mapping[str, int]) -> str | None:
-    """ "every 30 days" with where it comes from, or None when there is no cadence."""
+def cadence_source(contact: Contact, cadences: Cadences) -> str | None:
+    """ "every 30 days" with where it comes from, or None when there is no cadence; the
+    same precedence as followups.cadence_with."""
     if contact.cadence_days is not None:
         return f"every {contact.cadence_days} days"
+    by_tag = cadences.by_tag
     found = [(by_tag[t.casefold()], t) for t in contact.tags if t.casefold() in by_tag]
-    if not found:
-        return None
-    days, tag = min(found)
-    return f"every {days} days (tag {tag})"
+    if found:
+        days, tag = min(found)
+        return f"every {days} days (tag {tag})"
+    if contact.circle is not None and (days := cadences.by_circle.get(contact.circle)):
+        return f"every {days} days (circle {contact.circle})"
+    return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from netplan.domain.followups import FollowUp, MilestoneDue
 from netplan.domain.people_index import PeopleIndex
+from netplan.domain.promises import PromiseDue, promises_of
 from netplan.domain.routines import RoutineStatus, routine_statuses
 from netplan.models import Period, Plan
 
@@ -18,6 +19,7 @@ class DueReport:
     followups: list[FollowUp]
     milestones: list[MilestoneDue]
     routines: list[RoutineStatus]
+    promises: list[PromiseDue] = field(default_factory=list)  # open, oldest first
 
 
 def due_report(plan: Plan, people: PeopleIndex, today: date, days: int = 7) -> DueReport:
@@ -27,13 +29,14 @@ def due_report(plan: Plan, people: PeopleIndex, today: date, days: int = 7) -> D
         status
         for period in (Period.week, Period.month)
         for status in routine_statuses(plan, period, today, today)
-        if not status.met
+        if status.pending  # not met, and neither skipped nor before its `since`
     ]
     return DueReport(
         today=today,
         followups=people.follow_ups(within_days=days),
         milestones=people.milestones(days),
         routines=routines,
+        promises=promises_of(people, today, days),
     )
 
 
@@ -68,5 +71,15 @@ def due_json(report: DueReport) -> dict[str, Any]:
                 "target": r.target,
             }
             for r in report.routines
+        ],
+        "promises": [
+            {
+                "contact": p.contact.id,
+                "name": p.contact.name,
+                "promise": p.interaction.promise,
+                "due": p.due.isoformat(),
+                "overdue_days": p.overdue_days,
+            }
+            for p in report.promises
         ],
     }

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from netplan.domain.circles import CIRCLE_CADENCE, circle_cadences
 from netplan.models import Contact, Interaction, Journal, Milestone, Settings
+
+
+@dataclass(frozen=True)
+class Cadences:
+    """The settings' cadences, folded once: by case-folded tag, and by circle (defaults
+    for the circles the file does not name)."""
+
+    by_tag: Mapping[str, int] = field(default_factory=dict)
+    by_circle: Mapping[int, int] = field(default_factory=lambda: dict(CIRCLE_CADENCE))
+
+
+def cadences_of(settings: Settings) -> Cadences:
+    return Cadences(tag_cadences(settings), circle_cadences(settings))
 
 
 def tag_cadences(settings: Settings) -> dict[str, int]:
@@ -19,20 +33,24 @@ def tag_cadences(settings: Settings) -> dict[str, int]:
     return lowered
 
 
-def cadence_with(contact: Contact, by_tag: Mapping[str, int]) -> int | None:
-    """cadence_for with the tag cadences already folded (see tag_cadences)."""
+def cadence_with(contact: Contact, cadences: Cadences) -> int | None:
+    """cadence_for with the settings already folded (see cadences_of)."""
     if contact.cadence_days is not None:
         return contact.cadence_days
+    by_tag = cadences.by_tag
     found = [by_tag[t.casefold()] for t in contact.tags if t.casefold() in by_tag]
-    return min(found) if found else None
+    if found:
+        return min(found)
+    if contact.circle is not None:
+        return cadences.by_circle.get(contact.circle)
+    return None
 
 
 def cadence_for(contact: Contact, settings: Settings) -> int | None:
-    """Check-in cadence in days: the contact's own, else the shortest of its tags', else None.
-
-    Tags are matched against settings.cadence_by_tag without regard to case.
+    """Check-in cadence in days (spec 7.2): the contact's own, else the shortest of its
+    tags', else its circle's, else None. Tags match settings.cadence_by_tag without case.
     """
-    return cadence_with(contact, tag_cadences(settings))
+    return cadence_with(contact, cadences_of(settings))
 
 
 def last_interaction_days(journal: Journal) -> dict[str, date]:

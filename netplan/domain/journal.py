@@ -26,6 +26,7 @@ class LogRequest:
     venue: str | None = None
     follow_up: date | None = None
     promise: str | None = None
+    kept: date | None = None  # only an edit of an entry sets it (the detail pane's `e`)
 
 
 def log_problems(request: LogRequest) -> dict[str, str]:
@@ -33,8 +34,12 @@ def log_problems(request: LogRequest) -> dict[str, str]:
     problems: dict[str, str] = {}
     if request.follow_up is not None and request.follow_up < request.on:
         problems["follow_up"] = "the follow-up cannot come before the interaction"
-    if _text(request.promise) and request.follow_up is None:
-        problems["promise"] = "a promise needs a follow-up day to keep it by"
+    # A promise without a follow-up is due a week later (domain.promises), so none is needed.
+    if request.kept is not None:
+        if not _text(request.promise):
+            problems["kept"] = "only a promise can be kept: write what you promised"
+        elif request.kept < request.on:
+            problems["kept"] = "a promise cannot be kept before it was made"
     return problems
 
 
@@ -59,5 +64,6 @@ def interaction_for(request: LogRequest, journal: Journal) -> Interaction:
         "venue": _text(request.venue),
         "follow_up": request.follow_up,
         "promise": _text(request.promise),
+        "kept": request.kept,
     }
     return Interaction.model_validate({k: v for k, v in fields.items() if v is not None})

@@ -22,12 +22,13 @@ from operator import is_not
 
 from netplan.domain.balance import Balance, balance_of
 from netplan.domain.followups import (
+    Cadences,
     FollowUp,
     MilestoneDue,
     cadence_with,
+    cadences_of,
     due_with,
     next_occurrence,
-    tag_cadences,
 )
 from netplan.domain.suggestions import MILESTONE_DAYS, SOON_DAYS, Suggestion, suggestion_for
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Settings
@@ -72,7 +73,7 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.book: ContactBook | None = None
         self.journal: Journal | None = None
-        self.cadences: dict[str, int] = {}
+        self.cadences = Cadences()
         self.today: date | None = None
         self.by_id: dict[str, ContactRow] = {}
         self.by_contact: dict[str, list[Interaction]] = {}
@@ -104,7 +105,7 @@ class PeopleIndex:
     def update(self, book: ContactBook, journal: Journal, settings: Settings, today: date) -> bool:
         """Adopt new contacts and journal (or a new day); False when nothing the rows show
         changed."""
-        cadences = tag_cadences(settings)
+        cadences = cadences_of(settings)
         same_day = today == self.today
         if book is self.book and journal is self.journal and cadences == self.cadences and same_day:
             return False
@@ -149,7 +150,7 @@ class PeopleIndex:
     ) -> Iterator[None]:
         """Derive everything from scratch, yielding every STEP records."""
         self.book, self.journal, self.today = book, journal, today
-        self.cadences = tag_cadences(settings)
+        self.cadences = cadences_of(settings)
         by_contact: dict[str, list[Interaction]] = {}
         last: dict[str, date] = {}
         for number, interaction in enumerate(journal.interactions):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from netplan.domain.history import RoutineHistory
 from netplan.domain.lookup import AmbiguousError, NotFoundError, resolve
-from netplan.domain.periods import period_range, period_start, shift_period
+from netplan.domain.periods import period_range
 from netplan.models import Period, Plan, Routine
 
 __all__ = [
@@ -48,63 +49,15 @@ def done_in_period(plan: Plan, routine: Routine, day: date) -> int:
     return count_between(plan, routine.id, start, end)
 
 
-def _period_counts(plan: Plan, routine: Routine) -> dict[date, int]:
-    """Completions of `routine` per period, keyed by the period's first day (one pass)."""
-    week_start = plan.settings.week_start
-    counts: dict[date, int] = {}
-    for day, by_routine in plan.completions.items():
-        n = by_routine.get(routine.id, 0)
-        if n:
-            key = period_start(routine.period, day, week_start)
-            counts[key] = counts.get(key, 0) + n
-    return counts
-
-
-def _previous(routine: Routine, start: date, plan: Plan) -> date | None:
-    """The first day of the period before the one starting on `start`; None before year 1."""
-    try:
-        day = shift_period(routine.period, start, -1, plan.settings.week_start)
-    except OverflowError:
-        return None
-    return period_start(routine.period, day, plan.settings.week_start)
-
-
 def streak(plan: Plan, routine: Routine, today: date) -> int:
-    """Consecutive met periods ending with the last complete one, plus the current once met.
-
-    The walk back stops at the first unmet period, so it never goes past the earliest
-    completion: a period without completions cannot be met (targets are at least 1).
-    """
-    counts = _period_counts(plan, routine)
-    current = period_start(routine.period, today, plan.settings.week_start)
-    run = 1 if counts.get(current, 0) >= routine.target else 0
-    start = _previous(routine, current, plan)
-    while start is not None and counts.get(start, 0) >= routine.target:
-        run += 1
-        start = _previous(routine, start, plan)
-    return run
+    """Consecutive met periods ending with the last complete one, plus the current once met;
+    skipped periods do not break it, periods before the routine's `since` end it."""
+    return RoutineHistory(plan, routine, today).streak()
 
 
 def best_streak(plan: Plan, routine: Routine, today: date) -> int:
-    """Longest run of consecutive met periods up to and including the current one.
-
-    Periods after the current one are ignored (completions recorded ahead of time do not count
-    yet), and the current period counts only when met.
-    """
-    counts = _period_counts(plan, routine)
-    current = period_start(routine.period, today, plan.settings.week_start)
-    met = sorted(k for k, n in counts.items() if n >= routine.target and k <= current)
-    best = run = 0
-    expected: date | None = None
-    for start in met:
-        run = run + 1 if start == expected else 1
-        best = max(best, run)
-        try:
-            nxt = shift_period(routine.period, start, 1, plan.settings.week_start)
-            expected = period_start(routine.period, nxt, plan.settings.week_start)
-        except OverflowError:
-            expected = None
-    return best
+    """Longest run of met periods up to and including the current one (counted when met)."""
+    return RoutineHistory(plan, routine, today).best()
 
 
 @dataclass(frozen=True)
@@ -113,10 +66,17 @@ class RoutineStatus:
 
     routine: Routine
     done: int
-    target: int
+    target: int  # the target in force for that period
     met: bool
     streak: int
     best: int
+    skipped: bool = False
+    counted: bool = True  # False: the period ends before the routine's `since`
+
+    @property
+    def pending(self) -> bool:
+        """Still to do: counted, not skipped, not met (what `due` lists)."""
+        return self.counted and not self.skipped and not self.met
 
 
 def routine_statuses(plan: Plan, period: Period, day: date, today: date) -> list[RoutineStatus]:
@@ -125,15 +85,19 @@ def routine_statuses(plan: Plan, period: Period, day: date, today: date) -> list
     for routine in plan.routines:
         if routine.archived or routine.period != period:
             continue
-        done = done_in_period(plan, routine, day)
+        history = RoutineHistory(plan, routine, today)
+        verdict = history.at(day)
+        run, best = history.streaks()
         statuses.append(
             RoutineStatus(
                 routine=routine,
-                done=done,
-                target=routine.target,
-                met=done >= routine.target,
-                streak=streak(plan, routine, today),
-                best=best_streak(plan, routine, today),
+                done=verdict.done,
+                target=verdict.target,
+                met=verdict.met,
+                streak=run,
+                best=best,
+                skipped=verdict.skipped and not verdict.met,
+                counted=verdict.counted,
             )
         )
     return statuses
@@ -202,23 +166,50 @@ class WeekFollowThrough:
         return self.target > 0 and self.done >= self.target
 
 
-def week_follow_through(plan: Plan, day: date) -> WeekFollowThrough:
-    """The week holding `day`, over the routines that are weekly and not archived."""
-    start, end = period_range(Period.week, day, plan.settings.week_start)
+def weekly_histories(plan: Plan, today: date) -> list[RoutineHistory]:
+    """The weekly, not archived routines' histories, built once for many weeks."""
+    return [
+        RoutineHistory(plan, routine, today)
+        for routine in plan.routines
+        if not routine.archived and routine.period == Period.week
+    ]
+
+
+def week_follow_through(
+    plan: Plan,
+    day: date,
+    today: date | None = None,
+    histories: list[RoutineHistory] | None = None,
+) -> WeekFollowThrough:
+    """The week holding `day`, over the routines that are weekly and not archived, each as
+    its history judges it (`today` decides where a routine without `since` starts)."""
+    start, _end = period_range(Period.week, day, plan.settings.week_start)
     done = target = 0
-    for routine in plan.routines:
-        if routine.archived or routine.period != Period.week:
-            continue
-        done += min(count_between(plan, routine.id, start, end), routine.target)
-        target += routine.target
+    if histories is None:
+        histories = weekly_histories(plan, today or day)
+    for history in histories:
+        verdict = history.at(day)
+        if verdict.judged:  # before `since`, or skipped and not met: left out
+            done += min(verdict.done, verdict.target)
+            target += verdict.target
     return WeekFollowThrough(start, done, target)
 
 
 def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
     """Follow-through rates of the last `weeks` weeks, oldest first, ending with the current
-    week (the week grid's sparkline; unlike `weekly_follow_through`, weeks before the first
-    completion count as zero)."""
+    week (the week grid's sparkline; a week with nothing counted shows as zero)."""
+    return [week.rate for week in recent_weeks(plan, today, weeks)]
+
+
+def recent_weeks(plan: Plan, today: date, weeks: int = 12) -> list[WeekFollowThrough]:
+    histories = weekly_histories(plan, today)
     return [
-        week_follow_through(plan, today - timedelta(days=7 * back)).rate
+        week_follow_through(plan, today - timedelta(days=7 * back), today, histories)
         for back in range(weeks - 1, -1, -1)
     ]
+
+
+def average_rate(weeks: list[WeekFollowThrough]) -> float:
+    """The mean rate of the weeks where something counted (the rest are left out)."""
+    counted = [week.rate for week in weeks if week.target]
+    return sum(counted) / len(counted) if counted else 0.0

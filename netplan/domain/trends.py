@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netplan.domain.periods import add_months, month_end, month_start
-from netplan.domain.routines import WeekFollowThrough, week_follow_through
+from netplan.domain.routines import WeekFollowThrough, week_follow_through, weekly_histories
 from netplan.models import Exchange, Journal, Plan
 
 TREND_WEEKS = 26
@@ -26,11 +26,12 @@ def weekly_follow_through(
     current week is always there.
     """
     first = min(plan.completions, default=None)
+    histories = weekly_histories(plan, today)
     result = []
     for back in range(weeks - 1, -1, -1):
-        week = week_follow_through(plan, today - timedelta(days=7 * back))
-        if back and (first is None or week.start + timedelta(days=6) < first):
-            continue
+        week = week_follow_through(plan, today - timedelta(days=7 * back), today, histories)
+        if back and (first is None or week.start + timedelta(days=6) < first or not week.target):
+            continue  # before anything counted, or nothing counted (since, skips)
         result.append(week)
     return result
 

@@ -96,6 +96,7 @@ def export_ics(plan: Plan, book: ContactBook, journal: Journal, today: date) -> 
                 and promised is not None
                 and promised.follow_up == contact.follow_up
                 and promised.promise
+                and promised.kept is None  # a kept promise is done with
             ):
                 lines.append(f"Promised: {promised.promise}")
             if contact.topics:

@@ -38,6 +38,7 @@ CONTACT_COLUMNS = (
     "kind",
     "met_at",
     "cadence_days",
+    "circle",
     "follow_up",
     "next_follow_up",
     "topics",
@@ -59,6 +60,7 @@ INTERACTION_COLUMNS = (
     "venue",
     "follow_up",
     "promise",
+    "kept",
 )
 COMPLETION_COLUMNS = ("date", "routine", "routine_title", "count")
 
@@ -117,6 +119,7 @@ def contacts_csv(plan: Plan, book: ContactBook, journal: Journal) -> bytes:
                 c.kind,
                 c.met_at,
                 c.cadence_days,
+                c.circle,
                 c.follow_up,
                 next_follow_up(c, plan.settings, last.get(c.id)),
                 LIST_SEPARATOR.join(c.topics),
@@ -145,6 +148,7 @@ def interactions_csv(book: ContactBook, journal: Journal) -> bytes:
             i.venue,
             i.follow_up,
             i.promise,
+            i.kept,
         )
         for i in journal.interactions
     ]

@@ -42,7 +42,7 @@ MIGRATIONS: dict[int, Any] = {}
 # The date fields of the big files' records, for the fast writer (see _encode_records).
 RECORD_DATES = {
     "contacts": ("follow_up", "created", "reviewed"),
-    "interactions": ("on", "follow_up"),
+    "interactions": ("on", "follow_up", "kept"),
 }
 OPTIONAL_COLLECTIONS = ("tags", "topics", "handles", "milestones")
 UNSTORABLE_TEXT = (
@@ -101,8 +101,9 @@ def part_document(part: str, value: Any) -> dict[str, Any]:
         return _fix_record(part, value.model_dump(mode="json", exclude_none=True))
     document = value.model_dump(mode="python", exclude_none=True)
     if part == "settings":
-        if not document.get("cadence_by_tag"):
-            document.pop("cadence_by_tag", None)
+        for name in ("cadence_by_tag", "cadence_by_circle"):
+            if not document.get(name):
+                document.pop(name, None)
         return document
     return _in_record(document)
 
@@ -136,11 +137,12 @@ def encode(model: BaseModel) -> bytes:
         # An empty table or list would be written inline (`completions = {}`, `goals = []`),
         # and TOML forbids extending those: a hand-added `[completions."2026-11-24"]` or
         # `[[goals]]` would then be a syntax error. Absent keys load as the same defaults.
-        for key in ("routines", "completions", "goals"):
+        for key in ("routines", "completions", "goals", "skips"):
             if not document[key]:
                 del document[key]
-        if not document["settings"]["cadence_by_tag"]:
-            del document["settings"]["cadence_by_tag"]
+        for name in ("cadence_by_tag", "cadence_by_circle"):
+            if not document["settings"][name]:
+                del document["settings"][name]
     try:
         return toml_writer.dumps(document).encode("utf-8")
     except UnicodeEncodeError:

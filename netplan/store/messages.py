@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 ENTRY_NAMES = {
     "routines": "routine",
     "goals": "goal",
+    "skips": "skip",
     "contacts": "contact",
     "interactions": "interaction",
 }

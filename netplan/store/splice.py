@@ -23,15 +23,15 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from netplan.models import ContactBook, Journal, Plan
-from netplan.store import codec
+from netplan.models import ContactBook, Journal, Plan, Skip
+from netplan.store import codec, toml_writer
 from netplan.store.folder import FileName
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\[\]\n]+?)[ \t]*(\]\]?)[ \t]*(#[^\n]*)?\r?$", re.M)
 _KEY = re.compile(r'[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|\'([^\']*)\')[ \t]*')
-REGIONS = ("settings", "routines", "completions", "goals", "contacts", "interactions")
+REGIONS = ("settings", "routines", "completions", "goals", "skips", "contacts", "interactions")
 ARRAYS: dict[FileName, tuple[str, ...]] = {
-    "plan": ("routines", "goals"),
+    "plan": ("routines", "goals", "skips"),
     "contacts": ("contacts",),
     "journal": ("interactions",),
 }
@@ -203,7 +203,8 @@ def _regions(model: Any) -> list[str]:
     found = ["settings"]
     found += ["routines"] if model.routines else []
     found += ["completions"] if any(model.completions.values()) else []
-    return found + (["goals"] if model.goals else [])
+    found += ["goals"] if model.goals else []
+    return found + (["skips"] if model.skips else [])
 
 
 def _head(head: str, old: Any, new: Any) -> str | None:
@@ -225,10 +226,12 @@ def _records(array: str, found: list[Unit], old: Sequence, new: Sequence) -> lis
     """The units of an array of records, in the new order, each kept, patched or written."""
     if len(found) != len(old):
         return None  # the file does not hold what was read: leave it to the full writer
-    old_at = {record.id: index for index, record in enumerate(old)}
+    old_at = {_identity(record): index for index, record in enumerate(old)}
+    if len(old_at) != len(old):
+        return None  # two records alike (skips have no id): leave it to the full writer
     parts = []
     for record in new:
-        index = old_at.get(record.id)
+        index = old_at.get(_identity(record))
         if index is None:
             parts.append(_Fresh(codec.fresh(array, record)))
             continue
@@ -242,6 +245,13 @@ def _records(array: str, found: list[Unit], old: Sequence, new: Sequence) -> lis
             )
         parts.append(unit)
     return parts
+
+
+def _identity(record: Any) -> Any:
+    """A record's id; a skip, which has none, is identified by its from, to and routines."""
+    if isinstance(record, Skip):
+        return (record.from_, record.to, tuple(record.routines or ()), record.routines is None)
+    return record.id
 
 
 def _days(found: list[Unit], old: dict, new: dict) -> list[str] | None:
@@ -310,6 +320,8 @@ def _value(key: str, value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, tuple | list):
+        if key == "earlier":  # inline, spelled as the writer spells it
+            return tomlkit.parse(f"x = {toml_writer.scalar(value)}")["x"]
         if value and all(isinstance(item, dict) for item in value):
             tables = tomlkit.aot()
             for item in value:

@@ -16,7 +16,10 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-_BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+# Short lists of tables written inline, as the spec shows them: `earlier = [{ until = … }]`.
+INLINE_LISTS = frozenset({"earlier"})
+# Digits alone are bare too: the spec writes `5 = 7` under [settings.cadence_by_circle].
+_BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|[0-9]+")
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -94,7 +97,7 @@ def _section(
             continue
         if in_record and (value == [] or value == {} or (name == "archived" and value is False)):
             continue
-        if _is_table_list(value):
+        if _is_table_list(value) and name not in INLINE_LISTS:
             later.append((True, name, value))
         elif type(value) is dict and value and not in_record:
             later.append((False, name, value))

@@ -15,7 +15,7 @@ from netplan.domain.followups import apply_interaction
 from netplan.domain.journal import LogRequest, interaction_for
 from netplan.domain.merging import merge_contact, refers_to, repoint
 from netplan.domain.review import REVIEW_ROUTINE
-from netplan.models import Contact, Plan
+from netplan.models import Contact, Interaction, Plan
 from netplan.workspace.data import Data
 from netplan.workspace.edits import (
     CONTACTS,
@@ -24,6 +24,7 @@ from netplan.workspace.edits import (
     add,
     changed_fields,
     patch,
+    remove,
     revalidated,
 )
 from netplan.workspace.plan_edits import check_off
@@ -171,3 +172,78 @@ def count_review(plan: Plan, day: date) -> Edit | None:
     if routine is None or routine.archived:
         return None
     return check_off(routine, day, 1)
+
+
+# --- the journal's entries: promises kept, edits and deletes ---------------------------------
+
+
+def keep_promise(interaction_id: str, day: date, label: str) -> Edit:
+    """The interaction's promise was kept on `day` (`K`, `netplan kept`)."""
+    return patch(INTERACTIONS, interaction_id, {"kept": day}, label)
+
+
+def _follow_up_after(
+    data: Data, contact_id: str, old: date | None, new: date | None, state: dict
+) -> Data:
+    """A follow-up the entry set and the contact still has moves with the entry (or goes,
+    when the entry no longer sets one); one set by hand or by another entry stays."""
+    state.pop("contact_follow_up", None)
+    if old is None or old == new:
+        return data
+    contacts = list(CONTACTS.get(data))
+    index = CONTACTS.index(contacts, contact_id)
+    if index is None or contacts[index].follow_up != old:
+        return data
+    if new is None and any(i.follow_up == old for i in INTERACTIONS.get(data)):
+        return data  # another entry set the same day
+    state["contact_follow_up"] = old
+    contacts[index] = contacts[index].model_copy(update={"follow_up": new})
+    return CONTACTS.put(data, contacts)
+
+
+def _follow_up_back(data: Data, contact_id: str, state: dict) -> Data:
+    if "contact_follow_up" not in state:
+        return data
+    contacts = list(CONTACTS.get(data))
+    index = CONTACTS.index(contacts, contact_id)
+    if index is None:
+        return data
+    contacts[index] = contacts[index].model_copy(update={"follow_up": state["contact_follow_up"]})
+    return CONTACTS.put(data, contacts)
+
+
+def patch_interaction(interaction: Interaction, changes: Mapping[str, Any], label: str) -> Edit:
+    """Change these fields of a journal entry (from the detail pane's `e`); a changed
+    follow-up moves the contact's too when the entry had set it."""
+    inner = patch(INTERACTIONS, interaction.id, changes, label)
+    state: dict[str, Any] = {}
+
+    def forward(data: Data) -> Data:
+        records = INTERACTIONS.get(data)
+        before = records[INTERACTIONS.require(records, interaction.id)]
+        data = inner.forward(data)
+        if "follow_up" not in changes:
+            return data
+        return _follow_up_after(data, before.contact, before.follow_up, changes["follow_up"], state)
+
+    def backward(data: Data) -> Data:
+        return inner.backward(_follow_up_back(data, interaction.contact, state))
+
+    return Edit(label, forward, backward)
+
+
+def delete_interaction(interaction: Interaction, label: str) -> Edit:
+    """Take a journal entry out; a follow-up only it had set leaves the contact too."""
+    inner = remove(INTERACTIONS, interaction.id, label)
+    state: dict[str, Any] = {}
+
+    def forward(data: Data) -> Data:
+        records = INTERACTIONS.get(data)
+        found = records[INTERACTIONS.require(records, interaction.id)]
+        data = inner.forward(data)
+        return _follow_up_after(data, found.contact, found.follow_up, None, state)
+
+    def backward(data: Data) -> Data:
+        return inner.backward(_follow_up_back(data, interaction.contact, state))
+
+    return Edit(label, forward, backward)

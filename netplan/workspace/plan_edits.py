@@ -7,8 +7,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from netplan.domain import history
+from netplan.domain.history import retarget_changes
 from netplan.domain.routines import add_completions
-from netplan.models import Goal, GoalStatus, Routine
+from netplan.models import Goal, GoalStatus, Routine, Skip
 from netplan.workspace.data import Data
 from netplan.workspace.edits import GOALS, ROUTINES, Edit, Step, add, patch, revalidated
 
@@ -27,13 +29,76 @@ def check_off(routine: Routine, day: date, delta: int) -> Edit:
     return Edit(f"{verb} {routine.title} on {day:%b} {day.day}", by(delta), by(-delta))
 
 
-def add_routine(routine: Routine) -> Edit:
+def add_routine(routine: Routine, today: date | None = None) -> Edit:
+    """Add a routine; added `today`, it counts from today (no missed weeks before it)."""
+    if today is not None and routine.since is None:
+        routine = routine.model_copy(update={"since": today})
     return add(ROUTINES, routine, f"Add routine {routine.title}")
 
 
-def patch_routine(routine_id: str, changes: Mapping[str, Any], title: str) -> Edit:
-    """Change these fields of a routine (its id never changes: completions refer to it)."""
-    return patch(ROUTINES, routine_id, changes, f"Edit routine {title}")
+def patch_routine(
+    routine_id: str, changes: Mapping[str, Any], title: str, today: date | None = None
+) -> Edit:
+    """Change these fields of a routine (its id never changes: completions refer to it).
+
+    With `today`, a new target keeps the old one for earlier periods that have completions
+    (an `earlier` entry), decided on the record as the step finds it.
+    """
+    label = f"Edit routine {title}"
+    if today is None or "target" not in changes:
+        return patch(ROUTINES, routine_id, changes, label)
+    changes = dict(changes)
+    made: list[Edit] = []
+
+    def forward(data: Data) -> Data:
+        record = data.plan.routines[ROUTINES.require(data.plan.routines, routine_id)]
+        extra = retarget_changes(data.plan, record, changes["target"], today)
+        made[:] = [patch(ROUTINES, routine_id, {**changes, **extra}, label)]
+        return made[0].forward(data)
+
+    def backward(data: Data) -> Data:
+        return made[0].backward(data)
+
+    return Edit(label, forward, backward)
+
+
+def toggle_skip(routine: Routine, start: date, end: date, skipped: bool) -> Edit:
+    """`z`: skip the routine from start to end, or unskip it there (splitting longer skips).
+    `skipped` (whether it is skipped as shown) only words the label; the step decides."""
+    found: list[list[Skip]] = []
+
+    def forward(data: Data) -> Data:
+        plan = data.plan
+        found[:] = [list(plan.skips)]
+        ids = [r.id for r in plan.routines]
+        skips = history.toggle_skip(plan.skips, ids, routine.id, start, end)
+        return replace(data, plan=plan.model_copy(update={"skips": skips}))
+
+    def backward(data: Data) -> Data:
+        return replace(data, plan=data.plan.model_copy(update={"skips": found[0]}))
+
+    verb = "Unskip" if skipped else "Skip"
+    return Edit(f"{verb} {routine.title} {_span(start, end)}", forward, backward)
+
+
+def add_skip(skip: Skip) -> Edit:
+    """A new skip (`netplan skip`); undo takes it out again."""
+
+    def forward(data: Data) -> Data:
+        return replace(data, plan=data.plan.model_copy(update={"skips": [*data.plan.skips, skip]}))
+
+    def backward(data: Data) -> Data:
+        skips = list(data.plan.skips)
+        if skip in skips:
+            skips.remove(skip)
+        return replace(data, plan=data.plan.model_copy(update={"skips": skips}))
+
+    return Edit(f"Skip {_span(skip.from_, skip.to)}", forward, backward)
+
+
+def _span(start: date, end: date) -> str:
+    first = f"{start:%b} {start.day}"
+    return first if start == end else f"{first}–{end:%b} {end.day}"
 
 
 def archive_routine(routine: Routine, archived: bool = True) -> Edit:

@@ -276,7 +276,7 @@ def test_due_json_shape(demo: Path) -> None:
     result = run("due", "--json", data=demo)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert list(report) == ["today", "followups", "milestones", "routines"]
+    assert list(report) == ["today", "followups", "milestones", "routines", "promises"]
     assert report["today"] == TODAY
     for item in report["followups"]:
         assert list(item) == ["contact", "name", "due", "overdue_days"]
@@ -289,6 +289,10 @@ def test_due_json_shape(demo: Path) -> None:
     for item in report["routines"]:
         assert list(item) == ["routine", "title", "period", "done", "target"]
         assert item["done"] < item["target"]
+    assert report["promises"]  # the demo has open promises
+    for item in report["promises"]:
+        assert list(item) == ["contact", "name", "promise", "due", "overdue_days"]
+        assert item["due"] <= "2026-12-02"
 
 
 def test_due_days_widens_the_window(demo: Path) -> None:

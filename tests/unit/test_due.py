@@ -110,8 +110,9 @@ def test_due_json_exact_shape() -> None:
                 "target": 1,
             },
         ],
+        "promises": [],
     }
-    assert list(data) == ["today", "followups", "milestones", "routines"]
+    assert list(data) == ["today", "followups", "milestones", "routines", "promises"]
     # Plain JSON types all the way down (no dates, no enums).
     assert json.loads(json.dumps(data)) == data
     assert type(data["routines"][0]["period"]) is str
@@ -119,4 +120,10 @@ def test_due_json_exact_shape() -> None:
 
 def test_due_json_empty() -> None:
     data = due_json(due_report(plan(), people(plan(), book(), journal()), TODAY))
-    assert data == {"today": "2026-11-25", "followups": [], "milestones": [], "routines": []}
+    assert data == {
+        "today": "2026-11-25",
+        "followups": [],
+        "milestones": [],
+        "routines": [],
+        "promises": [],
+    }

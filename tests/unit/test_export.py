@@ -223,7 +223,7 @@ def test_csv_round_trip(demo: Path, tmp_path: Path) -> None:
         assert row["id"] == c.id and row["name"] == c.name
         for name in ("company", "role", "email", "phone", "kind", "met_at", "notes", "created"):
             assert row[name] == cell(getattr(c, name)), (c.id, name)
-        for name in ("cadence_days", "follow_up", "reviewed", "archived"):
+        for name in ("cadence_days", "circle", "follow_up", "reviewed", "archived"):
             assert row[name] == cell(getattr(c, name)), (c.id, name)
         assert row["linkedin"] == c.handles.get("linkedin", "")
         assert (row["topics"].split("; ") if row["topics"] else []) == c.topics
@@ -247,6 +247,7 @@ def test_csv_round_trip(demo: Path, tmp_path: Path) -> None:
             "venue": cell(i.venue),
             "follow_up": cell(i.follow_up),
             "promise": cell(i.promise),
+            "kept": cell(i.kept),
         }
 
     rows = read_csv(target / "completions.csv")

@@ -1,13 +1,14 @@
 """The detail pane beside the contacts table: everything about the selected contact.
 
 Handles, email, phone, where you met, kind, cadence, topics to bring up, notes, milestones with
-their next occurrence, the promise of the last follow-up, and the journal newest first. Every
+their next occurrence, the open promises, and the journal newest first (a list of its own,
+netplan.tui.contacts.journal, with a cursor to edit or delete an entry). Every
 user-written value goes through plain(): text, never markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
@@ -23,14 +24,15 @@ from netplan.domain.contact_list import (
     newest_first,
     overdue_words,
 )
-from netplan.domain.followups import latest_follow_up, next_occurrence
+from netplan.domain.followups import Cadences, next_occurrence
 from netplan.domain.people_index import ContactRow
+from netplan.domain.promises import open_promises, promise_due
 from netplan.models import Interaction
 from netplan.text import for_screen
 from netplan.tui.common.text import plain
+from netplan.tui.contacts.journal import JournalList
 from netplan.tui.contacts.table import GIVE_FIRST_MARK
 
-JOURNAL_SHOWN = 40  # newest entries listed; the rest are counted
 LABEL_WIDTH = 11
 DUE_STYLES = {"overdue": "red", "soon": "yellow", "later": "", "none": "dim"}
 
@@ -95,13 +97,23 @@ def hooks(row: ContactRow, interactions: Sequence[Interaction], today: date) -> 
                 _value(plain(label), Text(f" · {_day(on)} ({in_words(on, today)})", style="cyan")),
             )
         )
-    promise = latest_follow_up(interactions)
-    if promise is not None and promise.promise and promise.follow_up is not None:
+    fields += promise_fields(interactions, today)
+    return fields
+
+
+def promise_fields(interactions: Sequence[Interaction], today: date) -> Fields:
+    """The open promises, oldest first (K marks the first kept), with their due days."""
+    fields: Fields = []
+    for number, interaction in enumerate(open_promises(interactions)[:3]):
+        due = promise_due(interaction)
+        assert due is not None
+        style = "red" if due < today else "yellow" if due == today else "dim"
         fields.append(
             (
-                "Promised",
+                "Promised" if number == 0 else "",
                 _value(
-                    plain(promise.promise), Text(f" · by {_day(promise.follow_up)}", style="dim")
+                    plain(interaction.promise),
+                    Text(f" · by {_day(due)} ({overdue_words(due, today)})", style=style),
                 ),
             )
         )
@@ -112,7 +124,7 @@ def detail(
     row: ContactRow,
     interactions: Sequence[Interaction],
     today: date,
-    cadences: Mapping[str, int],
+    cadences: Cadences,
 ) -> Group:
     contact = row.contact
     parts: list[RenderableType] = [plain(contact.name, style="bold")]
@@ -130,18 +142,7 @@ def detail(
         fields.append(("Follow-up", Text(when, DUE_STYLES[state])))
     else:
         fields.append(("Follow-up", Text("none (no date, no cadence)", style="dim")))
-    promise = latest_follow_up(interactions)
-    if promise is not None and promise.promise and promise.follow_up is not None:
-        open_promise = contact.follow_up == promise.follow_up
-        fields.append(
-            (
-                "Promised" if open_promise else "Promised then",
-                _value(
-                    plain(promise.promise, style="" if open_promise else "dim"),
-                    Text(f" · by {_day(promise.follow_up)}", style="dim"),
-                ),
-            )
-        )
+    fields += promise_fields(interactions, today)
     cadence = cadence_source(contact, cadences)
     fields.append(("Cadence", plain(cadence) if cadence else Text("none", "dim")))
     if row.last is None:
@@ -194,33 +195,6 @@ def detail(
                 line.append(" · passed", style="dim")
             parts.append(line)
 
-    parts += [Text(), _heading(f"Journal · {len(interactions)}")]
-    if not interactions:
-        parts.append(Text("Nothing logged yet: press l to log an interaction", style="dim"))
-    ordered = newest_first(interactions)
-    for interaction in ordered[:JOURNAL_SHOWN]:
-        exchange = interaction.exchange.value
-        style = {"gave": "green", "asked": "yellow"}.get(exchange, "dim")
-        line = Text.assemble(
-            Text(_day(interaction.on), style="bold"),
-            Text(f" {interaction.kind.value} · "),
-            Text(exchange, style=style),
-        )
-        if interaction.minutes:
-            line.append(f" · {interaction.minutes} min", style="dim")
-        parts.append(line)
-        if interaction.venue:
-            parts.append(Text.assemble(Text("  at ", style="dim"), plain(interaction.venue)))
-        if interaction.note:
-            parts.append(Text.assemble(Text("  "), plain(interaction.note)))
-        if interaction.follow_up is not None:
-            follow = Text(f"  → follow up {_day(interaction.follow_up)}", style="dim")
-            if interaction.promise:
-                follow.append(": ")
-                follow.append(plain(interaction.promise))
-            parts.append(follow)
-    if len(ordered) > JOURNAL_SHOWN:
-        parts.append(Text(f"… {len(ordered) - JOURNAL_SHOWN} older entries", style="dim"))
     return Group(*parts)
 
 
@@ -231,18 +205,28 @@ class ContactDetail(VerticalScroll):
 
     def compose(self):
         yield Static("", classes="contact-detail-body")
+        yield JournalList(classes="contact-journal")
+
+    @property
+    def journal(self) -> JournalList:
+        return self.query_one(JournalList)
 
     def show(
         self,
         row: ContactRow | None,
         interactions: Sequence[Interaction] = (),
         today: date | None = None,
-        cadences: Mapping[str, int] | None = None,
+        cadences: Cadences | None = None,
         empty: str = "",
     ) -> None:
         body = self.query_one(".contact-detail-body", Static)
+        journal = self.journal
+        shown = journal.row.id if journal.row is not None else None
         if row is None:
             body.update(Text(empty, style="dim"))
         else:
-            body.update(detail(row, interactions, today or date.today(), cadences or {}))
-        self.scroll_home(animate=False)
+            body.update(detail(row, interactions, today or date.today(), cadences or Cadences()))
+        journal.display = row is not None
+        journal.show(row, interactions if row is not None else ())
+        if row is None or row.id != shown:  # another contact: from the top
+            self.scroll_home(animate=False)

@@ -111,3 +111,43 @@ class CadenceForm(ModalScreen[int | bool | None]):
             show_errors(self, {"days": "at least 1 day"})
             return
         self.dismiss(days)
+
+
+class ConfirmDeleteEntry(ModalScreen[bool]):
+    """ "Delete the coffee on 2026-11-20 with Jane Doe?" — y deletes, n or escape keeps."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Delete"),
+        Binding("n,escape", "answer(False)", "Keep"),
+    ]
+
+    def __init__(self, name: str, what: str, promise: str | None) -> None:
+        super().__init__()
+        self.contact_name = name
+        self.what = what
+        self.promise = promise
+
+    def compose(self) -> ComposeResult:
+        question = Text.assemble(
+            f"Delete the {self.what} with ", plain(self.contact_name, style="bold"), "?"
+        )
+        with Vertical(classes="dialog confirm-dialog"):
+            yield Label("Delete journal entry", classes="dialog-title")
+            yield Static(question, id="question")
+            if self.promise:
+                yield Static(
+                    Text.assemble("Its promise goes too: ", plain(self.promise)), classes="hint"
+                )
+            yield Static("u undoes it.", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Delete (y)", variant="error", id="yes")
+                yield Button("Keep (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

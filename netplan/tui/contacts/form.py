@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from itertools import count
 from typing import Any
@@ -17,74 +16,17 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from netplan.domain.ids import unique_id
 from netplan.domain.periods import parse_day
-from netplan.models import Contact, Kind, Milestone
+from netplan.models import CIRCLES, Contact, Kind, Milestone
 from netplan.text import for_screen
 from netplan.tui.common.forms import Field, KeepsUntouched, field_errors, show_errors
 from netplan.tui.common.text import plain
-
-_HANDLE = re.compile(r"^\s*([^\s=:,]+)\s*[=:]\s*(\S.*?)\s*$")
-_HANDLE_SPLIT = re.compile(r",\s*(?=[^\s=:,]+\s*[=:])")
-
-
-def split_list(text: str) -> list[str]:
-    """ "a, b ,, a" -> ["a", "b"]: trimmed, blanks dropped, first of duplicates kept."""
-    items = [for_screen(part).strip() for part in text.split(",")]
-    return list(dict.fromkeys(item for item in items if item))
-
-
-def handles_text(handles: dict[str, str]) -> str:
-    return ", ".join(f"{platform}={value}" for platform, value in handles.items())
-
-
-def parse_handles(text: str) -> dict[str, str]:
-    """ "linkedin=https://…, twitter=@jane" -> a dict; ValueError when a part is not
-    platform=address."""
-    handles: dict[str, str] = {}
-    if not text.strip():
-        return handles
-    for part in _HANDLE_SPLIT.split(text.strip()):
-        match = _HANDLE.match(for_screen(part))
-        if not match:
-            raise ValueError(
-                "write each handle as platform=address, separated by commas "
-                "(linkedin=https://…, twitter=@name)"
-            )
-        handles[match.group(1)] = match.group(2)
-    return handles
-
-
-def _optional(text: str) -> str | None:
-    text = for_screen(text).strip()
-    return text or None
-
-
-class MilestoneRow(Horizontal):
-    """One milestone: label, date, yearly or not, and a remove button."""
-
-    def __init__(self, number: int, milestone: Milestone | None = None) -> None:
-        super().__init__(classes="milestone-row row", id=f"milestone-{number}")
-        self.number = number
-        self.milestone = milestone
-
-    def compose(self) -> ComposeResult:
-        m, n = self.milestone, self.number
-        yield Field(
-            "Milestone",
-            Input(for_screen(m.label) if m else "", placeholder="Birthday", classes="ms-label"),
-            f"ms{n}-label",
-        )
-        yield Field(
-            "Date",
-            Input(m.date.isoformat() if m else "", placeholder="1990-04-12", classes="ms-date"),
-            f"ms{n}-date",
-        )
-        yield Checkbox("yearly", m.yearly if m else True, classes="ms-yearly")
-        yield Button("Remove", classes="ms-remove")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.has_class("ms-remove"):
-            event.stop()
-            self.remove()
+from netplan.tui.contacts.form_parts import (
+    MilestoneRow,
+    handles_text,
+    optional,
+    parse_handles,
+    split_list,
+)
 
 
 class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
@@ -172,6 +114,16 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
                         placeholder="30",
                     ),
                     "cadence_days",
+                )
+                yield Field(
+                    "Circle",
+                    Select(
+                        [(str(n), n) for n in CIRCLES],
+                        value=c.circle if c and c.circle else Select.NULL,
+                        prompt="none",
+                        id="circle",
+                    ),
+                    "circle",
                 )
                 yield Field(
                     "Next follow-up",
@@ -340,7 +292,7 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
                 list(getattr(old, field)) if keep(field) else split_list(self._text(field))
             )
         for field in ("company", "role", "email", "phone", "met_at"):
-            value = getattr(old, field) if keep(field) else _optional(self._text(field))
+            value = getattr(old, field) if keep(field) else optional(self._text(field))
             if value is not None:
                 values[field] = value
         if keep("notes"):
@@ -360,6 +312,10 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
             else:
                 if values["cadence_days"] < 1:
                     errors["cadence_days"] = "at least 1 day, or leave it empty"
+        shown = self.query_one("#circle", Select).value
+        circle = old.circle if keep("circle") else shown  # type: ignore[union-attr]
+        if circle is not None and circle is not Select.NULL:
+            values["circle"] = circle  # the model refuses what is not a circle, at the field
         for field in ("follow_up", "created"):
             day = getattr(old, field) if keep(field) else self._day(field, errors)
             if day is not None:

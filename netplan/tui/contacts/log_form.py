@@ -1,8 +1,11 @@
-"""Log an interaction with a contact: the personal hooks first, then what happened."""
+"""Log an interaction with a contact: the personal hooks first, then what happened.
+
+Given an `entry`, the same form edits that journal entry (the detail pane's `e`), prefilled,
+with the day its promise was kept."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from pydantic import ValidationError
@@ -13,7 +16,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from netplan.domain.balance import ask_before_giving
 from netplan.domain.contact_list import cadence_source, in_words
-from netplan.domain.followups import apply_interaction, cadence_with, due_with
+from netplan.domain.followups import Cadences, apply_interaction, cadence_with, due_with
 from netplan.domain.journal import LogRequest, interaction_for, log_problems
 from netplan.domain.people_index import ContactRow
 from netplan.domain.periods import parse_day
@@ -48,8 +51,9 @@ class LogForm(FormScreen[LogRequest]):
         row: ContactRow,
         interactions: Sequence[Interaction],
         today: date,
-        cadences: Mapping[str, int],
+        cadences: Cadences,
         now: Callable[[], date] | None = None,
+        entry: Interaction | None = None,
     ) -> None:
         """`today` is the day the form opened; `now`, when given, is asked on saving: an "On"
         left at "today" is the day it is saved (a form open across midnight)."""
@@ -59,13 +63,22 @@ class LogForm(FormScreen[LogRequest]):
         self.today = today
         self.cadences = cadences
         self.now = now
-        self._auto_minutes = str(TYPICAL_MINUTES["message"])
+        self.entry = entry
+        self._auto_minutes = str(entry.minutes if entry else TYPICAL_MINUTES["message"])
+
+    def _start(self, name: str, default: str = "") -> str:
+        """The text a field opens with: the entry's value when editing one."""
+        value = getattr(self.entry, name, None) if self.entry is not None else None
+        if value is None:
+            return default
+        return value.isoformat() if isinstance(value, date) else for_screen(str(value))
 
     def compose(self) -> ComposeResult:
         contact = self.row.contact
         with VerticalScroll(classes="dialog log-dialog"):
+            verb = "Edit entry with " if self.entry else "Log with "
             yield Label(
-                Text.assemble("Log with ", plain(contact.name, style="bold")),
+                Text.assemble(verb, plain(contact.name, style="bold")),
                 classes="dialog-title",
             )
             found = hooks(self.row, self.interactions, self.today)
@@ -81,7 +94,7 @@ class LogForm(FormScreen[LogRequest]):
                     "Kind",
                     Select(
                         [(k.value, k.value) for k in InteractionKind],
-                        value=InteractionKind.message.value,
+                        value=self._start("kind", InteractionKind.message.value),
                         allow_blank=False,
                         id="kind",
                     ),
@@ -91,33 +104,51 @@ class LogForm(FormScreen[LogRequest]):
                     "Exchange",
                     Select(
                         [(e.value, e.value) for e in Exchange],
-                        value=Exchange.neutral.value,
+                        value=self._start("exchange", Exchange.neutral.value),
                         allow_blank=False,
                         id="exchange",
                     ),
                     "exchange",
                 )
                 yield Field("Minutes", Input(self._auto_minutes, id="minutes"), "minutes")
-                yield Field("On", Input("today", id="on"), "on")
+                yield Field("On", Input(self._start("on", "today"), id="on"), "on")
             yield Label("", id="ask-hint", classes="ask-hint")
-            yield Field("Note", Input("", id="note", placeholder="What you talked about"), "note")
-            yield Field("Venue", Input("", id="venue", placeholder="Where the event was"), "venue")
+            yield Field(
+                "Note",
+                Input(self._start("note"), id="note", placeholder="What you talked about"),
+                "note",
+            )
+            yield Field(
+                "Venue",
+                Input(self._start("venue"), id="venue", placeholder="Where the event was"),
+                "venue",
+            )
             with Horizontal(classes="row"):
                 yield Field(
                     "Follow up on",
-                    Input("", id="follow_up", placeholder="+14d or 2026-12-09"),
+                    Input(
+                        self._start("follow_up"), id="follow_up", placeholder="+14d or 2026-12-09"
+                    ),
                     "follow_up",
                 )
                 yield Field(
                     "Promise by then",
-                    Input("", id="promise", placeholder="Send the deck"),
+                    Input(self._start("promise"), id="promise", placeholder="Send the deck"),
                     "promise",
                 )
+                if self.entry is not None:
+                    yield Field(
+                        "Kept on",
+                        Input(self._start("kept"), id="kept", placeholder="today"),
+                        "kept",
+                    )
             yield Label("", id="preview", classes="hint")
-            yield from self.buttons("Log")
+            yield from self.buttons("Save" if self.entry else "Log")
 
     def on_mount(self) -> None:
-        self.query_one("#field-venue").display = False
+        editing_event = self.entry is not None and self.entry.kind == InteractionKind.event
+        self.query_one("#field-venue").display = editing_event
+        self.remember_shown()
         self._refresh_hints()
         self.query_one("#kind", Select).focus()
 
@@ -179,11 +210,16 @@ class LogForm(FormScreen[LogRequest]):
     def action_save(self) -> None:
         errors: dict[str, str] = {}
 
-        def text(widget_id: str) -> str | None:
+        def typed(widget_id: str) -> str | None:
             return for_screen(self.query_one(f"#{widget_id}", Input).value).strip() or None
 
+        def text(widget_id: str) -> str | None:
+            # An edited entry's untouched text stays as stored (line breaks and all).
+            original = getattr(self.entry, widget_id, None) if self.entry else None
+            return self.kept(original, (widget_id,), lambda: typed(widget_id))
+
         def day(widget_id: str, default: str = "") -> date | None:
-            value = text(widget_id) or default
+            value = typed(widget_id) or default
             if not value:
                 return None
             try:
@@ -193,12 +229,13 @@ class LogForm(FormScreen[LogRequest]):
                 return None
 
         on = day("on", "today")
-        if self.now is not None and (text("on") or "today").lower() == "today":
+        if self.now is not None and (typed("on") or "today").lower() == "today":
             on = self.now()
         follow_up = day("follow_up")
+        kept = day("kept") if self.entry is not None else None
         minutes = 0
         try:
-            minutes = int(text("minutes") or "0")
+            minutes = int(typed("minutes") or "0")
         except ValueError:
             errors["minutes"] = "a whole number of minutes"
         kind = InteractionKind(self.query_one("#kind", Select).value)
@@ -213,6 +250,7 @@ class LogForm(FormScreen[LogRequest]):
             venue=text("venue") if kind == InteractionKind.event else None,
             follow_up=follow_up,
             promise=text("promise"),
+            kept=kept,
         )
         for name, message in log_problems(request).items():
             if on is not None or name != "follow_up":

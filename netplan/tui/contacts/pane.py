@@ -15,16 +15,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
-from netplan.domain.contact_list import Filter, Sort, sort_rows
+from netplan.domain.circles import circle_label
+from netplan.domain.contact_list import Filter, Sort, filter_circle, sort_rows
 from netplan.domain.journal import LogRequest
 from netplan.domain.people_index import ContactRow, PeopleIndex
-from netplan.domain.review import review_queue
 from netplan.models import Contact
 from netplan.runtime.gc_pause import gc_paused
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.contacts.circles import CircleFilter, CircleNote
 from netplan.tui.contacts.detail import ContactDetail
+from netplan.tui.contacts.promises import PromiseKeys
 from netplan.tui.contacts.table import GIVE_FIRST_MARK, ContactTable
 from netplan.workspace.edits import changed_fields
 from netplan.workspace.people_edits import (
@@ -57,7 +59,7 @@ class FilterInput(Input):
         self.action_done()
 
 
-class ContactsPane(FollowsData, Vertical):
+class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
     BINDINGS = [
         Binding(
             "slash",
@@ -126,6 +128,7 @@ class ContactsPane(FollowsData, Vertical):
                     compact=True,
                 )
                 yield ContactTable(id="contact-table")
+                yield CircleNote(id="circle-note")
                 yield Static("", id="contacts-status", markup=False)
             yield ContactDetail(classes="contact-detail")
 
@@ -194,9 +197,10 @@ class ContactsPane(FollowsData, Vertical):
         keep = self._keep or (current.id if current is not None else None)
         self._keep = None
         with gc_paused():
-            self._filter = Filter(sort_rows(people.rows, self.sort))
+            self._filter = Filter(filter_circle(sort_rows(people.rows, self.sort), self.circle))
             rows = self._filter(self.filter_input.value)
         self._shown_version = people.version
+        self.query_one(CircleNote).show_for(people.by_id.values())
         self.table.sort = self.sort
         self.table.show(rows, keep=keep, message=self._empty_message())
         self._status()
@@ -210,8 +214,10 @@ class ContactsPane(FollowsData, Vertical):
         if text is None:
             shown = len(self.table.rows or ())
             total = len(self.people or ())
-            count = f"{shown:,} of {total:,}" if self.filter_input.value.strip() else f"{total:,}"
-            text = f"{count} contacts · by {self.sort.label} · {GIVE_FIRST_MARK} give first"
+            narrowed = self.filter_input.value.strip() or self.circle is not None
+            count = f"{shown:,} of {total:,}" if narrowed else f"{total:,}"
+            circle = f" · {circle_label(self.circle)}" if self.circle is not None else ""
+            text = f"{count} contacts{circle} · by {self.sort.label} · {GIVE_FIRST_MARK} give first"
         self.query_one("#contacts-status", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -268,6 +274,9 @@ class ContactsPane(FollowsData, Vertical):
     def action_clear_filter(self) -> None:
         if self.filter_input.value:
             self.filter_input.value = ""
+        if self.circle is not None:  # escape clears the circle filter too
+            self.circle = None
+            self.fill()
         self.table.focus()
 
     def action_sort(self) -> None:
@@ -372,24 +381,6 @@ class ContactsPane(FollowsData, Vertical):
             offer_merge(self, row.contact, self.people)
 
     def action_review(self) -> None:
-        from netplan.tui.contacts.review import ReviewScreen  # the form loads when first opened
+        from netplan.tui.contacts.review import open_review  # the form loads when first opened
 
-        people = self._loaded()
-        if people is None or people.book is None:
-            return
-        queue = [c.id for c in review_queue(people.book, self.netplan.today)]
-        if not queue:
-            self.app.notify("Every contact was reviewed in the last 30 days.")
-            return
-
-        def source(contact_id: str):
-            index = self.people
-            row = index.by_id.get(contact_id) if index is not None else None
-            if row is None or index is None:
-                return None
-            return row, index.interactions(contact_id)
-
-        self.app.push_screen(
-            ReviewScreen(queue, source, self.netplan.today, people.cadences),
-            lambda _result: self.table.focus(),
-        )
+        open_review(self)

@@ -1,9 +1,10 @@
 """The monthly review: one contact at a time, one key per decision.
 
-The queue holds the non-archived contacts not reviewed for 30 days. Each decision is its own
-Edit (keep marks the contact reviewed today; edit, cadence and archive do too). The decision that
-finishes the queue, or the tenth one, is combined with one completion of the review-contacts
-routine on today, so undoing it takes both back.
+The queue holds the non-archived contacts not reviewed for 30 days nor this month. Each decision
+is its own Edit (keep marks the contact reviewed today; edit, cadence and archive do too). The
+decision that finishes the queue, or the tenth of the batch, is combined with one completion of
+the review-contacts routine on today, so undoing it takes both back. A paused review goes on
+where it stopped: the reviewed are not asked again, and the batch counts them (batch_done).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from netplan.domain.people_index import ContactRow
-from netplan.domain.review import REVIEW_BATCH, REVIEW_ROUTINE
+from netplan.domain.review import REVIEW_BATCH, REVIEW_ROUTINE, batch_done, review_queue
 from netplan.models import Contact, Interaction
 from netplan.text import for_screen
 from netplan.tui.common.follow import netplan_app
@@ -49,14 +50,17 @@ class ReviewScreen(ModalScreen[None]):
         Binding("escape", "stop", "Stop"),
     ]
 
-    def __init__(self, queue: Sequence[str], source: Source, today: date, cadences) -> None:
+    def __init__(
+        self, queue: Sequence[str], source: Source, today: date, cadences, done: int = 0
+    ) -> None:
         """`queue`: contact ids to review in order; `source(id)`: the contact's current row
-        and journal, or None once it is gone."""
+        and journal, or None once it is gone; `done`: reviewed earlier toward this batch."""
         super().__init__()
         self.queue = list(queue)
         self.source = source
         self.today = today
         self.cadences = cadences
+        self.done = done % REVIEW_BATCH  # a batch counted without the routine: a fresh one
         self.position = 0
         self.handled = 0
         self.row: ContactRow | None = None
@@ -100,21 +104,25 @@ class ReviewScreen(ModalScreen[None]):
         else:
             self._finish()
             return
-        self.query_one("#review-progress", Label).update(
-            f"Contact {self.position + 1} of {len(self.queue)} not reviewed for 30 days · "
-            f"{self.handled} of {min(REVIEW_BATCH, len(self.queue))} reviewed"
-        )
+        self.query_one("#review-progress", Label).update(self.progress)
         self.query_one("#review-contact", Static).update(
             detail(self.row, interactions, self.today, self.cadences)
         )
         self.query_one(".review-body", VerticalScroll).scroll_home(animate=False)
 
+    @property
+    def progress(self) -> str:
+        """ "6 left to review · 4 of 10 done": the queue left, and the batch so far."""
+        left = len(self.queue) - self.position
+        batch = min(REVIEW_BATCH, self.done + len(self.queue))
+        return f"{left:,} left to review · {self.done + self.handled} of {batch} done"
+
     def _decided(self, edit: Edit | None) -> None:
-        """One decision made (None: skipped); finish after the last or the tenth."""
+        """One decision made (None: skipped); finish after the last or the batch's tenth."""
         self.position += 1
         if edit is not None:
             self.handled += 1
-        if self.handled >= REVIEW_BATCH or self.position >= len(self.queue):
+        if self.done + self.handled >= REVIEW_BATCH or self.position >= len(self.queue):
             self._finish(edit)
             return
         if edit is not None:
@@ -195,3 +203,29 @@ class ReviewScreen(ModalScreen[None]):
                 f"Review paused after {self.handled}; R continues with the rest.", markup=False
             )
         self.dismiss(None)
+
+
+def open_review(pane) -> None:
+    """`R` in the Contacts pane: the review of who is due one, going on from a pause."""
+    people = pane._loaded()
+    if people is None or people.book is None:
+        return
+    today = pane.netplan.today
+    queue = [c.id for c in review_queue(people.book, today)]
+    if not queue:
+        pane.app.notify("Every contact was reviewed this month or in the last 30 days.")
+        return
+    data = pane.netplan.data
+    done = batch_done(people.book, data.plan.completions, today) if data is not None else 0
+
+    def source(contact_id: str):
+        index = pane.people
+        row = index.by_id.get(contact_id) if index is not None else None
+        if row is None or index is None:
+            return None
+        return row, index.interactions(contact_id)
+
+    pane.app.push_screen(
+        ReviewScreen(queue, source, today, people.cadences, done),
+        lambda _result: pane.table.focus(),
+    )

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from netplan.domain.circles import circle_cadences
 from netplan.domain.goals import Pace, goal_pace
 from netplan.domain.periods import MONTH_ABBRS
 from netplan.models import Goal, GoalSource, GoalStatus, Settings
@@ -159,6 +160,8 @@ def strategy_table(settings: Settings) -> Table:
     table.add_row("Time", Text(f"{hours_text(low)}–{hours_text(high)} h a week"))
     table.add_row("Week starts", Text(settings.week_start.value.capitalize()))
     table.add_row("Check-ins", plain(cadence or "no cadence by tag"))
+    circles = " · ".join(f"{c} {days}d" for c, days in circle_cadences(settings).items())
+    table.add_row("By circle", Text(circles))
     table.add_row("Theme", plain(settings.theme))
     table.add_row("", Text("S edits the strategy", style="dim italic"))
     return table

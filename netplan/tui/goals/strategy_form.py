@@ -77,6 +77,12 @@ WIDGETS = {
 }
 
 
+WEEK_START_NOTE = (
+    "Changing the week start re-labels history: past completions regroup into the new "
+    "weeks, so streaks, averages and trends are recomputed (undo with u)."
+)
+
+
 class StrategyForm(FormScreen[dict[str, object]]):
     """Returns the changed settings by name ({} when nothing changed), or None on cancel."""
 
@@ -120,6 +126,8 @@ class StrategyForm(FormScreen[dict[str, object]]):
                     ),
                     "week_start",
                 )
+            # Shown once the week start differs from the saved one, before any save.
+            yield Label(WEEK_START_NOTE, id="week-start-note", classes="form-note", markup=False)
             yield Field(
                 "Check-in every N days, by tag (for contacts without their own cadence)",
                 Input(
@@ -143,7 +151,13 @@ class StrategyForm(FormScreen[dict[str, object]]):
 
     def on_mount(self) -> None:
         self.remember_shown()
+        self.query_one("#week-start-note", Label).display = False
         self.query_one("#platforms", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "week_start":
+            note = self.query_one("#week-start-note", Label)
+            note.display = event.value != self.settings.week_start.value
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value

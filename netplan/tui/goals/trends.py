@@ -1,4 +1,5 @@
-"""Trends on the Goals tab: weekly follow-through and gave vs asked, as sparklines with numbers.
+"""Trends on the Goals tab: weekly follow-through, promises kept in time per month, and gave vs
+asked, as sparklines with numbers.
 
 The sparklines draw from zero on a fixed scale (0–100 % for the weeks, one shared top for gave
 and asked), and the captions carry the numbers: this week, the average, this month's counts.
@@ -94,14 +95,42 @@ def exchange_texts(data: Data, today: date) -> tuple[list[int], list[int], str, 
     return [m.gave for m in months], [m.asked for m in months], heading, caption
 
 
+def promise_texts(data: Data, today: date) -> tuple[list[float], str, str]:
+    """Promises kept by their due day, percent per month (spec 7.2), a heading, a caption."""
+    from netplan.domain.promises import monthly_follow_through
+
+    if data.journal is None:
+        return [], "Promises kept in time", "Waiting for the journal to load…"
+    months = monthly_follow_through(data.journal.interactions, today)
+    span = f"{MONTH_ABBRS[months[0].month.month - 1]}–{MONTH_ABBRS[months[-1].month.month - 1]}"
+    heading = f"Promises kept in time per month · {span}"
+    due = sum(m.due for m in months)
+    if not due:
+        return [], heading, "No promises due yet: log one with l, mark it kept with K."
+    kept = sum(m.kept for m in months)
+    now = months[-1]
+    this_month = (
+        f"{MONTH_NAMES[now.month.month - 1]}: {now.kept} of {now.due} ({now.rate:.0%})"
+        if now.rate is not None
+        else f"{MONTH_NAMES[now.month.month - 1]}: none due yet"
+    )
+    caption = f"{this_month}\n{len(months)} months: {kept} of {due} kept in time ({kept / due:.0%})"
+    # A month with nothing due draws as empty, not as a broken promise.
+    return [round((m.rate or 0) * 100) for m in months], heading, caption
+
+
 class TrendsPanel(Vertical):
-    """Follow-through of the last 26 weeks and the give/ask balance of the last months."""
+    """Follow-through of the last 26 weeks, promises kept per month, and the give/ask
+    balance of the last months."""
 
     def compose(self) -> ComposeResult:
         yield Label("Trends", classes="side-title")
         yield Label("", id="weeks-heading", classes="trend-heading")
         yield ScaledSparkline([], id="weeks-spark", classes="trend-spark")
         yield Static("", id="weeks-caption", classes="caption", markup=False)
+        yield Label("", id="promises-heading", classes="trend-heading")
+        yield ScaledSparkline([], id="promises-spark", classes="trend-spark")
+        yield Static("", id="promises-caption", classes="caption", markup=False)
         yield Label("", id="exchange-heading", classes="trend-heading")
         with Horizontal(classes="spark-row"):
             yield Label("gave", classes="spark-label")
@@ -115,6 +144,7 @@ class TrendsPanel(Vertical):
 
     _exchange_for: tuple[object, date] | None = None
     _exchange: tuple[list[int], list[int], str, str] = ([], [], "", "")
+    _promises: tuple[list[float], str, str] = ([], "", "")
 
     def show(self, data: Data, today: date) -> None:
         values, heading, caption = follow_through_texts(data, today)
@@ -132,6 +162,13 @@ class TrendsPanel(Vertical):
         ):
             self._exchange_for = (data.journal, today)
             self._exchange = exchange_texts(data, today)
+            self._promises = promise_texts(data, today)
+        values, heading, caption = self._promises
+        self.query_one("#promises-heading", Label).update(heading)
+        promises = self.query_one("#promises-spark", ScaledSparkline)
+        promises.top = 100
+        promises.data = values
+        self.query_one("#promises-caption", Static).update(caption)
         gave, asked, heading, caption = self._exchange
         self.query_one("#exchange-heading", Label).update(heading)
         top = max([*gave, *asked, 1])

@@ -1,7 +1,8 @@
 """The agenda beside the week grid: what needs doing about people, and the week's time.
 
-Overdue and due follow-ups, milestones in the next 14 days, suggestions, the time budget and
-this month's give/ask balance. It renders what the domain functions compute.
+Overdue and due follow-ups, open promises (oldest first), milestones in the next 14 days,
+suggestions, the time budget and this month's give/ask balance. It renders what the domain
+functions compute.
 """
 
 from __future__ import annotations
@@ -57,6 +58,37 @@ def _bar(minutes: int, low: float, high: float) -> Text:
         char = "█" if index < filled else ("┆" if index == low_at else "░")
         cells.append(char, style=style if index < filled else "dim")
     return cells
+
+
+def _when(overdue_days: int) -> tuple[str, str]:
+    if overdue_days > 0:
+        return f"{overdue_days}d overdue", "red"
+    if overdue_days == 0:
+        return "today", "yellow"
+    return f"in {-overdue_days}d", "dim"
+
+
+def _promises(people: PeopleIndex, today: date) -> list[Text]:
+    """Every open promise, oldest first; none open, no section (K in Contacts keeps one)."""
+    from netplan.domain.promises import promises_of
+
+    found = promises_of(people, today)
+    if not found:
+        return []
+    overdue = sum(1 for p in found if p.overdue_days > 0)
+    parts = [Text(), _heading(f"Promises · {len(found)} open · {overdue} overdue")]
+    for item in found[:SHOWN]:
+        when, style = _when(item.overdue_days)
+        parts.append(
+            Text.assemble(
+                _name(item.contact.name),
+                Text(f"{when:<12}", style=style),
+                plain(item.interaction.promise or "", style="italic"),
+            )
+        )
+    if len(found) > SHOWN:
+        parts.append(Text(f"… {len(found) - SHOWN} more", style="dim"))
+    return parts
 
 
 class Agenda(FollowsData, VerticalScroll):
@@ -141,6 +173,7 @@ class Agenda(FollowsData, VerticalScroll):
             parts.append(Text(f"… {len(due) - SHOWN} more", style="dim"))
         if not due:
             parts.append(Text("Nothing due this week", style="dim"))
+        parts += _promises(people, today)
 
         parts.append(Text())
         parts.append(_heading(f"Milestones · next {MILESTONE_DAYS} days"))

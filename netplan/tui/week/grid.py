@@ -41,6 +41,7 @@ class GridRow:
     met: bool
     streak: int
     best: int
+    skipped: bool = False  # the period is paused (spec 7.1): neither met nor missed
 
 
 class RoutineGrid(DataTable):
@@ -105,7 +106,7 @@ class RoutineGrid(DataTable):
                 for key, cell, old in zip(keys, cells, old_cells, strict=True):
                     if cell != old:
                         self.update_cell(row.key, key, cell)
-                if (before.met, before.title) != (row.met, row.title):
+                if (before.met, before.skipped, before.title) != (row.met, row.skipped, row.title):
                     self.rows[RowKey(row.key)].label = self._label(row)
                     self._clear_caches()
                     self.refresh()
@@ -133,8 +134,8 @@ class RoutineGrid(DataTable):
             )
 
     def _label(self, row: GridRow) -> Text:
-        mark = " ✓ " if row.met else " ○ "
-        label = plain(shorten(row.title, self.title_width))
+        mark = " ✓ " if row.met else " – " if row.skipped else " ○ "
+        label = plain(shorten(row.title, self.title_width), style="dim" if row.skipped else "")
         label.pad_right(self.title_width + 1 - label.cell_len)
         return Text.assemble(Text(mark, style="green" if row.met else "dim"), label)
 
@@ -154,6 +155,8 @@ class RoutineGrid(DataTable):
             Text("█" * filled, style=bar_style),
             Text("░" * (BAR_WIDTH - filled), style="dim"),
         )
+        if row.skipped and not row.met:
+            bar = Text(" skip", style="dim italic")
         done = Text(
             f"{row.done}/{row.target}", style=palette["met"] if row.met else "", justify="right"
         )

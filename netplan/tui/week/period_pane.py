@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Label, Sparkline, Static
 
+from netplan.domain.history import fully_skipped
 from netplan.domain.periods import (
     month_label,
     month_record_day,
@@ -19,7 +20,12 @@ from netplan.domain.periods import (
     week_days,
     week_title,
 )
-from netplan.domain.routines import count_between, recent_week_rates, routine_statuses
+from netplan.domain.routines import (
+    average_rate,
+    count_between,
+    recent_weeks,
+    routine_statuses,
+)
 from netplan.models import Period, Routine
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
@@ -28,7 +34,13 @@ from netplan.tui.week.agenda import Agenda
 from netplan.tui.week.grid import GridColumn, GridRow, RoutineGrid
 from netplan.workspace import Data
 from netplan.workspace.edits import changed_fields
-from netplan.workspace.plan_edits import add_routine, archive_routine, check_off, patch_routine
+from netplan.workspace.plan_edits import (
+    add_routine,
+    archive_routine,
+    check_off,
+    patch_routine,
+    toggle_skip,
+)
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -72,6 +84,13 @@ class PeriodPane(FollowsData, Vertical):
             "Archive",
             id="archive-routine",
             tooltip="Archive the routine (its history stays)",
+        ),
+        Binding(
+            "z",
+            "skip",
+            "Skip",
+            id="skip",
+            tooltip="Skip (again: unskip) the routine for this period: neither met nor missed",
         ),
     ]
 
@@ -136,6 +155,7 @@ class PeriodPane(FollowsData, Vertical):
                 met=s.met,
                 streak=s.streak,
                 best=s.best,
+                skipped=s.skipped,
             )
             for s in statuses
         ]
@@ -201,6 +221,15 @@ class PeriodPane(FollowsData, Vertical):
         day = self.record_day(self.grid.cursor_coordinate.column)
         self.post_message(ApplyEdit(check_off(routine, day, delta), bell=True))
 
+    def action_skip(self) -> None:
+        routine = self._routine()
+        data = self.current
+        if routine is None or data is None or self.anchor is None:
+            return
+        start, end = period_range(routine.period, self.anchor, data.plan.settings.week_start)
+        skipped = fully_skipped(routine.id, start, end, data.plan.skips)
+        self.post_message(ApplyEdit(toggle_skip(routine, start, end, skipped)))
+
     def action_shift(self, n: int) -> None:
         data = self.current
         if data is not None and self.anchor is not None:
@@ -228,10 +257,12 @@ class PeriodPane(FollowsData, Vertical):
         def done(result: Routine | None) -> None:
             if result is None:
                 return
+            today = self.netplan.today
             if routine is None:
-                self.post_message(ApplyEdit(add_routine(result)))
+                self.post_message(ApplyEdit(add_routine(result, today)))
             elif changes := changed_fields(routine, result):
-                self.post_message(ApplyEdit(patch_routine(routine.id, changes, result.title)))
+                edit = patch_routine(routine.id, changes, result.title, today)
+                self.post_message(ApplyEdit(edit))
 
         self.app.push_screen(RoutineForm(data.plan, routine, self.period), done)
 
@@ -284,12 +315,13 @@ class WeekPane(PeriodPane):
         super().refresh_view()
         data = self.current
         if data is not None:
-            rates = recent_week_rates(data.plan, self.netplan.today, weeks=12)
+            weeks = recent_weeks(data.plan, self.netplan.today, weeks=12)
+            rates = [week.rate for week in weeks]
             values = [round(rate * 100) for rate in rates]
             sparkline = self.query_one(Sparkline)
             if list(sparkline.data or []) != values:
                 sparkline.data = values
-            average = sum(rates) / len(rates) if rates else 0.0
+            average = average_rate(weeks)  # weeks where nothing counted are left out
             caption = (
                 f"Weekly routines done, last 12 weeks · this week {rates[-1]:.0%} · "
                 f"average {average:.0%}"

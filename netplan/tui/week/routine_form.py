@@ -108,6 +108,9 @@ class RoutineForm(FormScreen[Routine]):
         if self.routine is not None:
             values["id"] = self.routine.id
             values["archived"] = self.routine.archived
+            # History the form does not show is kept; a target change adds to it on save.
+            values["since"] = self.routine.since
+            values["earlier"] = self.routine.earlier
         else:
             values["id"] = unique_id(title, {r.id for r in self.plan.routines}, "routine")
         try:
