@@ -9,11 +9,9 @@ No `from __future__ import annotations` here: Pydantic would evaluate every anno
 string at import, a few milliseconds of every start.
 """
 
-import os
 import re
 from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import (
@@ -113,6 +111,16 @@ class InteractionKind(StrEnum):
     other = "other"
 
 
+class EventKind(StrEnum):
+    conference = "conference"
+    meetup = "meetup"
+    association = "association"
+    chamber = "chamber"
+    trade_show = "trade-show"
+    online = "online"
+    other = "other"
+
+
 class GoalStatus(StrEnum):
     active = "active"
     done = "done"
@@ -155,6 +163,7 @@ class Routine(Record):
     archived: Flag = False
     since: Day | None = None  # first day it counts (spec 7.1)
     earlier: list[EarlierTarget] = Field(default_factory=list)  # targets before a change
+    counts: list[Name] | None = None  # what else counts: "event", "linkedin:comment" (7.1, 7.3)
 
 
 class Skip(Record):
@@ -229,6 +238,32 @@ class Goal(Record):
         return self
 
 
+class Event(Record):
+    """An event in plan.toml (spec 7.2): attended from its last day on, unless attended=false."""
+
+    id: Ident
+    title: Name
+    on: Day
+    until: Day | None = None  # the last day; None: one day
+    venue: Text | None = None
+    kind: EventKind = EventKind.other
+    prep: Text | None = None
+    going: list[Ident] = Field(default_factory=list)  # contacts you mean to meet there
+    attended: Flag | None = None
+
+    @field_validator("until")
+    @classmethod
+    def _not_before_on(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("on")
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"must not be before on ({start.isoformat()})")
+        return value
+
+    @property
+    def last_day(self) -> date:
+        return self.until or self.on
+
+
 class Plan(Record):
     schema_version: Annotated[int, Field(strict=True, ge=1, le=LARGEST)] = SCHEMA_VERSION
     settings: Settings = Field(default_factory=Settings)
@@ -237,11 +272,13 @@ class Plan(Record):
     completions: dict[DayKey, dict[Ident, Count]] = Field(default_factory=dict)
     goals: list[Goal] = Field(default_factory=list)
     skips: list[Skip] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "Plan":
         _require_unique("routines", [r.id for r in self.routines])
         _require_unique("goals", [g.id for g in self.goals])
+        _require_unique("events", [e.id for e in self.events])
         return self
 
 
@@ -296,6 +333,14 @@ class ContactBook(Record):
 
 
 class Interaction(Record):
+    # `with` is a Python keyword: the field is with_, written and read as "with".
+    model_config = ConfigDict(
+        extra="forbid",
+        defer_build=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+        serialize_by_alias=True,
+    )
     id: Ident
     contact: Ident
     on: Day
@@ -307,6 +352,8 @@ class Interaction(Record):
     follow_up: Day | None = None
     promise: Text | None = None
     kept: Day | None = None  # the day the promise was kept (spec 7.2)
+    with_: list[Ident] = Field(default_factory=list, alias="with")  # others in it (7.2)
+    event: Ident | None = None  # the event where it happened (7.2)
 
     @field_validator("kept")
     @classmethod
@@ -337,43 +384,3 @@ def _require_unique(what: str, ids: list[str]) -> None:
         if ident in seen:
             raise ValueError(f'two {what} share the id "{ident}"')
         seen.add(ident)
-
-
-# --- across the files --------------------------------------------------------------------
-
-
-def check_references(
-    plan: Plan, contacts: ContactBook, journal: Journal, folder: Path | None = None
-) -> list[str]:
-    """Cross-file problems: an interaction's contact, a completion's or a goal's routine."""
-    prefix = f"{folder}{os.sep}" if folder else ""
-    problems = []
-    routine_ids = {r.id for r in plan.routines}
-    for day, counts in sorted(plan.completions.items()):
-        for routine in counts:
-            if routine not in routine_ids:
-                problems.append(
-                    f'{prefix}plan.toml: completions."{day.isoformat()}", key "{routine}": '
-                    f'no routine has the id "{routine}"'
-                )
-    for number, goal in enumerate(plan.goals, start=1):
-        if goal.source and goal.source.routine and goal.source.routine not in routine_ids:
-            problems.append(
-                f'{prefix}plan.toml: goal {number} (id "{goal.id}"), field "source.routine": '
-                f'no routine has the id "{goal.source.routine}"'
-            )
-    for number, skip in enumerate(plan.skips, start=1):
-        for routine in skip.routines or ():
-            if routine not in routine_ids:
-                problems.append(
-                    f"{prefix}plan.toml: skip {number} (from {skip.from_.isoformat()}), "
-                    f'field "routines": no routine has the id "{routine}"'
-                )
-    contact_ids = {c.id for c in contacts.contacts}
-    for number, interaction in enumerate(journal.interactions, start=1):
-        if interaction.contact not in contact_ids:
-            problems.append(
-                f'{prefix}journal.toml: interaction {number} (id "{interaction.id}"), '
-                f'field "contact": no contact in contacts.toml has the id "{interaction.contact}"'
-            )
-    return problems

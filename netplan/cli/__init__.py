@@ -101,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="what you committed to (due on the follow-up, else in 7 days)",
     )
+    log.add_argument(
+        "--with",
+        dest="with_",
+        metavar="CONTACT",
+        action="append",
+        default=[],
+        help="another person in the same conversation (repeatable); counts as contacted",
+    )
+    log.add_argument("--event", metavar="EVENT", help="event id or start of its title")
 
     kept = commands.add_parser(
         "kept", parents=[common], help="mark the contact's oldest open promise kept"
@@ -116,9 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
-    from netplan.cli import skips
+    from netplan.cli import events, skips
 
     skips.add_parser(commands, common)
+    events.add_parser(commands, common)
 
     commands.add_parser(
         "duplicates", parents=[common], help="list likely duplicate contacts, with the reason"
@@ -267,6 +277,7 @@ COMMANDS: dict[str, str] = {
     "demo": "record",
     "check": "record",
     "skip": "skips",
+    "event": "events",
     "log": "record",
     "kept": "promises",
     "due": "report",

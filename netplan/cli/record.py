@@ -42,12 +42,12 @@ def cmd_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
             lambda: find_routine(plan, args.routine),
             lambda r: f"{r.id}  ({for_terminal(r.title)})",
         )
-        before = done_in_period(plan, routine, day)
+        before = done_in_period(plan, routine, day, today)
         workspace.apply(check_off(routine, day, args.count))
         workspace.save()
         warn(workspace)
         plan = workspace.data.plan
-    done = done_in_period(plan, routine, day)
+    done = done_in_period(plan, routine, day, today)
     ws = plan.settings.week_start
     when = week_label(day, ws) if routine.period == "week" else month_label(day)
     change = done - before
@@ -79,8 +79,8 @@ OPTIONS = {"on": "--on", "follow_up": "--follow-up", "promise": "--promise"}
 def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from pydantic import ValidationError
 
+    from netplan.cli.events import find_event_or_fail
     from netplan.domain.balance import ask_before_giving, balance_of
-    from netplan.domain.followups import next_follow_up
     from netplan.domain.journal import LogRequest, log_problems
     from netplan.models import Exchange, InteractionKind
     from netplan.workspace import open_workspace
@@ -112,7 +112,23 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             lambda: _find_contact(workspace.data.contacts, args.contact),
             lambda c: f"{c.id}  ({for_terminal(c.name)})",
         )
-        request = replace(request, contact=contact.id)
+        others = []
+        for query in args.with_:
+            person = resolve_one(
+                "contact",
+                query,
+                lambda query=query: _find_contact(workspace.data.contacts, query),
+                lambda c: f"{c.id}  ({for_terminal(c.name)})",
+            )
+            if person.id != contact.id and person not in others:
+                others.append(person)
+        event = find_event_or_fail(workspace.data.plan, args.event) if args.event else None
+        request = replace(
+            request,
+            contact=contact.id,
+            with_=tuple(p.id for p in others),
+            event=event.id if event is not None else None,
+        )
         # One contact's entries: a pass over the journal, not the whole people index.
         before = balance_of(
             i for i in workspace.data.journal.interactions if i.contact == contact.id
@@ -127,14 +143,14 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             ) from None
         workspace.save()
         warn(workspace)
-        data = workspace.data
-        logged = next(c for c in data.contacts.contacts if c.id == contact.id)  # type: ignore[union-attr]
-        days = [i.on for i in data.journal.interactions if i.contact == contact.id]  # type: ignore[union-attr]
-        due = next_follow_up(logged, data.plan.settings, max(days, default=None))
+        people = workspace.people
+        row = people.by_id.get(contact.id) if people is not None else None
+        due = row.due if row is not None else None
     details = [exchange.value] + ([f"{args.minutes} min"] if args.minutes else [])
+    names = ", ".join(for_terminal(c.name) for c in [contact, *others])
+    at = f" at {for_terminal(event.title)}" if event is not None else ""
     print(
-        f"Logged {args.kind} with {for_terminal(contact.name)} on {on.isoformat()} "
-        f"({', '.join(details)}).",
+        f"Logged {args.kind} with {names}{at} on {on.isoformat()} ({', '.join(details)}).",
         file=out,
     )
     if due is not None:

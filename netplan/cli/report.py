@@ -36,7 +36,8 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
         raise CommandError(f"--days {args.days} reaches past the year 9999", EXIT_USAGE)
     store = open_store(args, environ)
     snapshot = store.load()
-    people = PeopleIndex.of(snapshot.contacts, snapshot.journal, snapshot.plan.settings, today)
+    plan = snapshot.plan
+    people = PeopleIndex.of(snapshot.contacts, snapshot.journal, plan.settings, today, plan.events)
     report = due_report(snapshot.plan, people, today, args.days)
     if args.json:
         import json

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from netplan.defaults import default_routines
 from netplan.demo.check_offs import WEEKS, completions_for, holiday_week
+from netplan.demo.events import demo_events
 from netplan.demo.people import (
     CIRCLES,
     KINDS_NETWORKING,
@@ -342,6 +343,7 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
         ),
     ]
 
+    events, completions, interactions = demo_events(today, completions, interactions, contacts)
     plan = Plan(
         schema_version=SCHEMA_VERSION,
         settings=Settings(
@@ -351,5 +353,6 @@ def demo_data(today: date) -> tuple[Plan, ContactBook, Journal]:
         completions=completions,
         goals=goals,
         skips=[Skip(from_=holiday_from, to=holiday_to, reason="Holiday")],
+        events=events,
     )
     return plan, ContactBook(contacts=contacts), Journal(interactions=interactions)

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from netplan.domain.circles import CIRCLE_CADENCE, circle_cadences
 from netplan.models import Contact, Interaction, Journal, Milestone, Settings
 
+EVENT_FOLLOW_UP_DAYS = 2  # people met at an event are due this long after its last day
+
 
 @dataclass(frozen=True)
 class Cadences:
@@ -53,20 +55,59 @@ def cadence_for(contact: Contact, settings: Settings) -> int | None:
     return cadence_with(contact, cadences_of(settings))
 
 
+def latest_interactions(interactions: Iterable[Interaction]) -> dict[str, Interaction]:
+    """Each person's newest interaction, as its `contact` or in its `with` (both count as
+    contacted, spec 7.2); on the same day the one later in the journal. One pass."""
+    latest: dict[str, Interaction] = {}
+    for interaction in interactions:
+        day = interaction.on
+        for person in (interaction.contact, *interaction.with_):
+            seen = latest.get(person)
+            if seen is None or day >= seen.on:
+                latest[person] = interaction
+    return latest
+
+
 def last_interaction_days(journal: Journal) -> dict[str, date]:
-    """Newest interaction day per contact id, in one pass over the journal."""
-    last: dict[str, date] = {}
-    for interaction in journal.interactions:
-        seen = last.get(interaction.contact)
-        if seen is None or interaction.on > seen:
-            last[interaction.contact] = interaction.on
-    return last
+    """Newest interaction day per contact id (as contact or in `with`), in one pass."""
+    return {person: i.on for person, i in latest_interactions(journal.interactions).items()}
 
 
-def due_with(contact: Contact, cadence: int | None, last: date | None) -> date | None:
+def event_follow_up(latest: Interaction | None, ends: Mapping[str, date]) -> date | None:
+    """The follow-up derived from an event (spec 7.2), never written: when a person's newest
+    interaction was at an event (`event`, in `ends`: event id -> last day) and set no
+    `follow_up`, two days after the event's last day. Any later interaction ends it."""
+    if latest is None or latest.event is None or latest.follow_up is not None:
+        return None
+    end = ends.get(latest.event)
+    if end is None:
+        return None
+    try:
+        return end + timedelta(days=EVENT_FOLLOW_UP_DAYS)
+    except OverflowError:
+        return None
+
+
+def event_follow_ups(journal: Journal, ends: Mapping[str, date]) -> dict[str, date]:
+    """event_follow_up of everyone, by contact id (for exports: one pass)."""
+    if not ends:
+        return {}
+    found = {}
+    for person, latest in latest_interactions(journal.interactions).items():
+        due = event_follow_up(latest, ends)
+        if due is not None:
+            found[person] = due
+    return found
+
+
+def due_with(
+    contact: Contact, cadence: int | None, last: date | None, derived: date | None = None
+) -> date | None:
     """next_follow_up with the cadence already known (avoids refolding settings per contact)."""
     if contact.follow_up is not None:
         return contact.follow_up
+    if derived is not None:
+        return derived
     base = last if last is not None else contact.created
     if cadence is None or base is None:
         return None
@@ -76,9 +117,13 @@ def due_with(contact: Contact, cadence: int | None, last: date | None) -> date |
         return None
 
 
-def next_follow_up(contact: Contact, settings: Settings, last: date | None) -> date | None:
-    """Explicit follow-up if set, else (last interaction, or `created`) + cadence, else None."""
-    return due_with(contact, cadence_for(contact, settings), last)
+def next_follow_up(
+    contact: Contact, settings: Settings, last: date | None, derived: date | None = None
+) -> date | None:
+    """The one follow-up rule (spec 3, 7.2): the explicit follow-up if set; else the one
+    `derived` from an event (event_follow_up); else (last interaction, or `created`) +
+    cadence; else None. `last` counts interactions the contact was in `with` of."""
+    return due_with(contact, cadence_for(contact, settings), last, derived)
 
 
 def apply_interaction(contact: Contact, interaction: Interaction) -> Contact:
@@ -86,9 +131,10 @@ def apply_interaction(contact: Contact, interaction: Interaction) -> Contact:
 
     The interaction's own follow-up becomes the contact's explicit follow-up. Without one, an
     explicit follow-up on or before the interaction's day is done with and cleared; a later one
-    was set for something still ahead and is kept.
+    was set for something still ahead and is kept. The people in its `with` count as
+    contacted: the same holds for them.
     """
-    if interaction.contact != contact.id:
+    if interaction.contact != contact.id and contact.id not in interaction.with_:
         raise ValueError(f'interaction "{interaction.id}" is not with contact "{contact.id}"')
     follow_up = contact.follow_up
     if interaction.follow_up is not None:

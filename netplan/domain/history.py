@@ -2,8 +2,8 @@
 
 `judge` is the one place that decides a period's target, whether it counts at all, whether
 it is skipped and whether it is met. Streaks, averages, trends, grids and `due` all ask it.
-Its inputs are explicit (done, since, skips) so later sources of counts (events, imported
-activity) become more arguments here, not more rules elsewhere.
+Its inputs are explicit (done, since, skips, evidence): attended events arrive as
+`evidence` (see `evidence_days`), and so will imported activity, not as rules elsewhere.
 """
 
 from __future__ import annotations
@@ -12,10 +12,34 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from netplan.domain.events import event_credits
 from netplan.domain.periods import period_range, period_start, shift_period
 from netplan.models import EarlierTarget, Plan, Routine, Skip
 
 _DAY = timedelta(days=1)
+# What counts for a routine without `counts`, by id (spec 7.3; "event": attended events).
+DEFAULT_COUNTS: dict[str, tuple[str, ...]] = {
+    "engage-posts": ("linkedin:comment", "linkedin:reaction"),
+    "connect-people": ("linkedin:connection",),
+    "share-resource": ("linkedin:share",),
+    "write-article": ("linkedin:article",),
+    "attend-event": ("event", "linkedin:event"),
+}
+
+
+def counts_of(routine: Routine) -> tuple[str, ...]:
+    """What counts for the routine besides its check-offs: its `counts`, else its id's default."""
+    if routine.counts is not None:
+        return tuple(routine.counts)
+    return DEFAULT_COUNTS.get(routine.id, ())
+
+
+def evidence_days(plan: Plan, routine: Routine, today: date) -> dict[date, int]:
+    """Completions that come from elsewhere than check-offs, by day: attended events (on
+    their last day) for a routine counting "event". They do not set a routine's `since`."""
+    if "event" not in counts_of(routine) or not plan.events:
+        return {}
+    return event_credits(plan.events, today)
 
 
 @dataclass(frozen=True)
@@ -24,10 +48,11 @@ class Verdict:
 
     start: date
     end: date
-    done: int
+    done: int  # check-offs plus evidence
     target: int  # the target in force for this period
     counted: bool  # False: the period ends before the routine's `since`
     skipped: bool  # every day lies inside skips covering the routine
+    evidence: int = 0  # of `done`, what came from events (spec 7.2)
 
     @property
     def met(self) -> bool:
@@ -75,18 +100,21 @@ def judge(
     done: int,
     since: date,
     skips: Iterable[Skip],
+    evidence: int = 0,
 ) -> Verdict:
-    """How the period from `start` to `end` counts for `routine`, with `done` completions.
+    """How the period from `start` to `end` counts for `routine`, with `done` check-offs and
+    `evidence` completions from elsewhere (attended events: `evidence_days`).
 
     `since` is the routine's first counted day (`counting_since`); `skips` the plan's skips.
     """
     return Verdict(
         start=start,
         end=end,
-        done=done,
+        done=done + evidence,
         target=target_in_force(routine.target, routine.earlier, end),
         counted=end >= since,
         skipped=fully_skipped(routine.id, start, end, skips),
+        evidence=evidence,
     )
 
 
@@ -102,7 +130,13 @@ def counting_since(plan: Plan, routine: Routine, today: date) -> date:
 class RoutineHistory:
     """A routine's verdicts, period by period, over one plan (completions summed once)."""
 
-    def __init__(self, plan: Plan, routine: Routine, today: date) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        routine: Routine,
+        today: date,
+        evidence: dict[date, int] | None = None,
+    ) -> None:
         self.plan, self.routine, self.today = plan, routine, today
         self.week_start = plan.settings.week_start
         self.skips = [s for s in plan.skips if s.covers(routine.id)]
@@ -116,11 +150,18 @@ class RoutineHistory:
                 first = min(first, day)
         self.counts = counts
         self.since = routine.since or period_start(routine.period, first, self.week_start)
+        if evidence is None:
+            evidence = evidence_days(plan, routine, today)
+        self.evidence: dict[date, int] = {}
+        for day, n in evidence.items():
+            key = period_start(routine.period, day, self.week_start)
+            self.evidence[key] = self.evidence.get(key, 0) + n
 
     def at(self, day: date) -> Verdict:
         """The verdict of the period holding `day`."""
         start, end = period_range(self.routine.period, day, self.week_start)
-        return judge(self.routine, start, end, self.counts.get(start, 0), self.since, self.skips)
+        done, evidence = self.counts.get(start, 0), self.evidence.get(start, 0)
+        return judge(self.routine, start, end, done, self.since, self.skips, evidence)
 
     def back_from(self, day: date) -> Iterable[Verdict]:
         """Verdicts of the period holding `day` and each one before it, while counted."""

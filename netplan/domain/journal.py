@@ -27,6 +27,8 @@ class LogRequest:
     follow_up: date | None = None
     promise: str | None = None
     kept: date | None = None  # only an edit of an entry sets it (the detail pane's `e`)
+    with_: tuple[str, ...] = ()  # contact ids of others in the conversation (spec 7.2)
+    event: str | None = None  # the id of the event where it happened
 
 
 def log_problems(request: LogRequest) -> dict[str, str]:
@@ -41,6 +43,11 @@ def log_problems(request: LogRequest) -> dict[str, str]:
         elif request.kept < request.on:
             problems["kept"] = "a promise cannot be kept before it was made"
     return problems
+
+
+def others(request: LogRequest) -> list[str]:
+    """The request's `with`, each once, without its own contact."""
+    return list(dict.fromkeys(p for p in request.with_ if p != request.contact))
 
 
 def _text(value: str | None, lines: bool = False) -> str | None:
@@ -65,5 +72,7 @@ def interaction_for(request: LogRequest, journal: Journal) -> Interaction:
         "follow_up": request.follow_up,
         "promise": _text(request.promise),
         "kept": request.kept,
+        "with_": others(request) or None,
+        "event": request.event,
     }
     return Interaction.model_validate({k: v for k, v in fields.items() if v is not None})

@@ -9,17 +9,20 @@ met_at, cadence_days, and any optional field added later). Where both have a val
 - tags, topics, handles, milestones: united without duplicates; a handle both have with
   different values keeps KEEP's, and the result says so.
 
-`refers_to` and `repoint` name every field of the journal that holds a contact id, so a merge
-(and anything else that moves a contact's references) has one place to follow.
+`refers_to`, `repoint` and `without` name every field that holds a contact id (an
+interaction's `contact` and `with`, an event's `going`), so a merge, a delete and anything
+else that moves a contact's references have one place to follow.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from netplan.domain.matching import fold, linkedin_key
-from netplan.models import Contact, Interaction, Milestone
+from netplan.models import Contact, Event, Interaction, Milestone
+
+R = TypeVar("R", Interaction, Event)
 
 _OWN = ("id", "name", "kind", "archived")  # who KEEP is: never taken from OTHER
 _SPECIAL = ("follow_up", "created", "reviewed", "notes", "tags", "topics", "handles", "milestones")
@@ -151,12 +154,42 @@ def _united_milestones(mine: list[Milestone], theirs: list[Milestone]) -> list[M
 # belong here too, so a merge re-points them.
 
 
-def refers_to(interaction: Interaction, contact_id: str) -> bool:
-    return interaction.contact == contact_id
+def refers_to(record: Interaction | Event, contact_id: str) -> bool:
+    """Whether an interaction (`contact`, `with`) or an event (`going`) names the contact."""
+    if isinstance(record, Event):
+        return contact_id in record.going
+    return record.contact == contact_id or contact_id in record.with_
 
 
-def repoint(interaction: Interaction, old: str, new: str) -> Interaction:
-    """The interaction with every reference to `old` naming `new` instead."""
-    if interaction.contact != old:
-        return interaction
-    return interaction.model_copy(update={"contact": new})
+def _named(ids: list[str], old: str, new: str | None, drop: str | None = None) -> list[str]:
+    """`ids` with `old` as `new` (None: removed), without duplicates or `drop`."""
+    found: list[str] = []
+    for ident in ids:
+        ident = (new if ident == old else ident) or ""
+        if ident and ident != drop and ident not in found:
+            found.append(ident)
+    return found
+
+
+def repoint(record: R, old: str, new: str) -> R:
+    """The interaction or event with every reference to `old` naming `new` instead (a
+    `with` naming the interaction's own contact is dropped)."""
+    if not refers_to(record, old):
+        return record
+    if isinstance(record, Event):
+        return record.model_copy(update={"going": _named(record.going, old, new)})
+    contact = new if record.contact == old else record.contact
+    update = {"contact": contact, "with_": _named(record.with_, old, new, drop=contact)}
+    return record.model_copy(update=update)
+
+
+def without(record: R, contact_id: str) -> R:
+    """The event or interaction no longer naming the contact in `going` or `with` (an
+    interaction whose `contact` it is goes with the contact: that is the caller's)."""
+    if isinstance(record, Event):
+        if contact_id not in record.going:
+            return record
+        return record.model_copy(update={"going": _named(record.going, contact_id, None)})
+    if contact_id not in record.with_:
+        return record
+    return record.model_copy(update={"with_": _named(record.with_, contact_id, None)})

@@ -1,7 +1,8 @@
 """What netplan derives from contacts and the journal, once, for every view.
 
 `PeopleIndex` makes one pass over contacts and journal for the values each contact's row
-needs (last contact, next follow-up, cadence, give/ask balance, upcoming milestones, a
+needs (last contact, as contact or in an interaction's `with`; next follow-up, an event's
+derived one included; cadence, give/ask balance, upcoming milestones, a
 case-folded search string) and an index of the journal by contact. The Contacts tab, the
 agenda, goals and `netplan due` all read it.
 
@@ -28,10 +29,11 @@ from netplan.domain.followups import (
     cadence_with,
     cadences_of,
     due_with,
+    event_follow_up,
     next_occurrence,
 )
 from netplan.domain.suggestions import MILESTONE_DAYS, SOON_DAYS, Suggestion, suggestion_for
-from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Settings
+from netplan.models import Contact, ContactBook, Event, Interaction, Journal, Milestone, Settings
 
 NO_BALANCE = Balance()
 STEP = 1000  # records between two yields of `build`: 3–10 ms of work on the benchmark machine
@@ -79,13 +81,22 @@ class PeopleIndex:
         self.by_contact: dict[str, list[Interaction]] = {}
         self.overdue = 0
         self.version = 0  # bumped whenever rows change
-        self._last: dict[str, date] = {}
+        self.ends: dict[str, date] = {}  # each event's last day, for derived follow-ups
+        # Each person's newest interaction, as contact or in `with` (both count as contacted).
+        self._latest: dict[str, Interaction] = {}
         self._balances: dict[str, Balance] = {}
 
     @classmethod
-    def of(cls, book: ContactBook, journal: Journal, settings: Settings, today: date):
+    def of(
+        cls,
+        book: ContactBook,
+        journal: Journal,
+        settings: Settings,
+        today: date,
+        events: Sequence[Event] = (),
+    ):
         index = cls()
-        index.update(book, journal, settings, today)
+        index.update(book, journal, settings, today, events)
         return index
 
     # reading
@@ -102,31 +113,40 @@ class PeopleIndex:
 
     # updating
 
-    def update(self, book: ContactBook, journal: Journal, settings: Settings, today: date) -> bool:
-        """Adopt new contacts and journal (or a new day); False when nothing the rows show
-        changed."""
+    def update(
+        self,
+        book: ContactBook,
+        journal: Journal,
+        settings: Settings,
+        today: date,
+        events: Sequence[Event] = (),
+    ) -> bool:
+        """Adopt new contacts and journal (or a new day, or events: the plan's, whose last
+        days derive follow-ups); False when nothing the rows show changed."""
         cadences = cadences_of(settings)
         same_day = today == self.today
-        if book is self.book and journal is self.journal and cadences == self.cadences and same_day:
+        ends = {event.id: event.last_day for event in events}
+        same = cadences == self.cadences and same_day and ends == self.ends
+        if book is self.book and journal is self.journal and same:
             return False
-        if cadences != self.cadences or not same_day or self.book is None:
-            self.rebuild(book, journal, settings, today)
+        if not same or self.book is None:
+            self.rebuild(book, journal, settings, today, events)
             return True
         assert self.journal is not None
         touched: set[str] = set()
         if journal is not self.journal:
             added, removed = _difference(self.journal.interactions, journal.interactions)
             if len(added) + len(removed) > self.FULL_REBUILD:
-                self.rebuild(book, journal, settings, today)
+                self.rebuild(book, journal, settings, today, events)
                 return True
-            touched = {i.contact for i in added} | {i.contact for i in removed}
+            touched = {p for i in (*added, *removed) for p in (i.contact, *i.with_)}
             self._reindex(journal, touched)
         changed: list[Contact] = []
         gone: list[Contact] = []
         if book is not self.book:
             changed, gone = _difference(self.book.contacts, book.contacts)
             if len(changed) + len(gone) > self.FULL_REBUILD:
-                self.rebuild(book, journal, settings, today)
+                self.rebuild(book, journal, settings, today, events)
                 return True
         self.book, self.journal = book, journal
         for contact in gone:
@@ -141,18 +161,31 @@ class PeopleIndex:
         self.version += 1
         return True
 
-    def rebuild(self, book: ContactBook, journal: Journal, settings: Settings, today: date):
-        for _ in self.build(book, journal, settings, today):
+    def rebuild(
+        self,
+        book: ContactBook,
+        journal: Journal,
+        settings: Settings,
+        today: date,
+        events: Sequence[Event] = (),
+    ):
+        for _ in self.build(book, journal, settings, today, events):
             pass
 
     def build(
-        self, book: ContactBook, journal: Journal, settings: Settings, today: date
+        self,
+        book: ContactBook,
+        journal: Journal,
+        settings: Settings,
+        today: date,
+        events: Sequence[Event] = (),
     ) -> Iterator[None]:
         """Derive everything from scratch, yielding every STEP records."""
         self.book, self.journal, self.today = book, journal, today
         self.cadences = cadences_of(settings)
+        self.ends = {event.id: event.last_day for event in events}
         by_contact: dict[str, list[Interaction]] = {}
-        last: dict[str, date] = {}
+        latest: dict[str, Interaction] = {}
         for number, interaction in enumerate(journal.interactions):
             if number % STEP == 0:
                 yield
@@ -162,10 +195,15 @@ class PeopleIndex:
                 by_contact[contact_id] = [interaction]
             else:
                 entries.append(interaction)
-            seen = last.get(contact_id)
-            if seen is None or interaction.on > seen:
-                last[contact_id] = interaction.on
-        self.by_contact, self._last = by_contact, last
+            day = interaction.on
+            seen = latest.get(contact_id)
+            if seen is None or day >= seen.on:  # the same day: the later entry
+                latest[contact_id] = interaction
+            for person in interaction.with_:
+                seen = latest.get(person)
+                if seen is None or day >= seen.on:
+                    latest[person] = interaction
+        self.by_contact, self._latest = by_contact, latest
         yield
         self._balances = {cid: balance_of(entries) for cid, entries in by_contact.items()}
         self.by_id = {}
@@ -178,20 +216,29 @@ class PeopleIndex:
         self.version += 1
 
     def _reindex(self, journal: Journal, touched: set[str]) -> None:
-        """The journal changed for these contacts: recompute their entries, last day, balance."""
+        """The journal changed for these contacts: recompute their entries, newest
+        interaction (theirs or with them), balance."""
         fresh: dict[str, list[Interaction]] = {cid: [] for cid in touched}
+        latest: dict[str, Interaction] = {}
         for interaction in journal.interactions:
             entries = fresh.get(interaction.contact)
             if entries is not None:
                 entries.append(interaction)
+            for person in (interaction.contact, *interaction.with_):
+                if person in fresh:
+                    seen = latest.get(person)
+                    if seen is None or interaction.on >= seen.on:
+                        latest[person] = interaction
         for contact_id, entries in fresh.items():
+            if contact_id in latest:
+                self._latest[contact_id] = latest[contact_id]
+            else:
+                self._latest.pop(contact_id, None)
             if entries:
                 self.by_contact[contact_id] = entries
-                self._last[contact_id] = max(i.on for i in entries)
                 self._balances[contact_id] = balance_of(entries)
             else:
                 self.by_contact.pop(contact_id, None)
-                self._last.pop(contact_id, None)
                 self._balances.pop(contact_id, None)
 
     def _drop(self, contact_id: str) -> None:
@@ -208,11 +255,13 @@ class PeopleIndex:
         contact_id = contact.id
         today = self.today
         assert today is not None
-        last = self._last.get(contact_id)
+        newest = self._latest.get(contact_id)
+        last = None if newest is None else newest.on
         cadence = cadence_with(contact, self.cadences)
         due = contact.follow_up
         if due is None:
-            due = due_with(contact, cadence, last)
+            derived = event_follow_up(newest, self.ends) if self.ends else None
+            due = due_with(contact, cadence, last, derived)
         if due is not None and due < today:
             self.overdue += 1
         milestones: tuple[tuple[date, Milestone], ...] = ()

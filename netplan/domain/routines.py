@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from netplan.domain.history import RoutineHistory
+from netplan.domain.history import RoutineHistory, evidence_days
 from netplan.domain.lookup import AmbiguousError, NotFoundError, resolve
 from netplan.domain.periods import period_range
 from netplan.models import Period, Plan, Routine
@@ -24,10 +24,18 @@ __all__ = [
 ]
 
 
-def count_between(plan: Plan, routine_id: str, start: date, end: date) -> int:
-    """Completions of a routine from `start` to `end`, both included."""
+def count_between(
+    plan: Plan, routine_id: str, start: date, end: date, today: date | None = None
+) -> int:
+    """Completions of a routine from `start` to `end`, both included; given `today`, with
+    its evidence too (attended events on their last days: history.evidence_days)."""
     if end < start:
         return 0
+    if today is not None:
+        routine = next((r for r in plan.routines if r.id == routine_id), None)
+        extra = evidence_days(plan, routine, today) if routine is not None else {}
+        found = sum(n for day, n in extra.items() if start <= day <= end)
+        return found + count_between(plan, routine_id, start, end)
     span = (end - start).days + 1
     completions = plan.completions
     if span <= len(completions):
@@ -43,10 +51,11 @@ def count_between(plan: Plan, routine_id: str, start: date, end: date) -> int:
     )
 
 
-def done_in_period(plan: Plan, routine: Routine, day: date) -> int:
-    """Completions of `routine` in its own period (week or month) holding `day`."""
+def done_in_period(plan: Plan, routine: Routine, day: date, today: date | None = None) -> int:
+    """Completions of `routine` in its own period (week or month) holding `day` (with its
+    evidence, given `today`)."""
     start, end = period_range(routine.period, day, plan.settings.week_start)
-    return count_between(plan, routine.id, start, end)
+    return count_between(plan, routine.id, start, end, today)
 
 
 def streak(plan: Plan, routine: Routine, today: date) -> int:

@@ -16,7 +16,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from netplan import __version__
-from netplan.domain.followups import last_interaction_days, latest_follow_up, next_follow_up
+from netplan.domain.events import event_ends
+from netplan.domain.followups import (
+    event_follow_ups,
+    last_interaction_days,
+    latest_follow_up,
+    next_follow_up,
+)
 from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone, Plan
 from netplan.text import for_file, slugify
 
@@ -68,6 +74,7 @@ def export_ics(plan: Plan, book: ContactBook, journal: Journal, today: date) -> 
     calendar.add("x-wr-calname", "netplan")
 
     last = last_interaction_days(journal)
+    derived = event_follow_ups(journal, event_ends(plan.events))
     by_contact: dict[str, list[Interaction]] = {}
     for interaction in journal.interactions:
         by_contact.setdefault(interaction.contact, []).append(interaction)
@@ -87,7 +94,7 @@ def export_ics(plan: Plan, book: ContactBook, journal: Journal, today: date) -> 
     for contact in book.contacts:
         if contact.archived:
             continue
-        due = next_follow_up(contact, plan.settings, last.get(contact.id))
+        due = next_follow_up(contact, plan.settings, last.get(contact.id), derived.get(contact.id))
         if due is not None:
             lines = []
             promised = latest_follow_up(by_contact.get(contact.id, ()))

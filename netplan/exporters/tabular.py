@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from netplan.domain.followups import last_interaction_days, next_follow_up
+from netplan.domain.events import event_ends
+from netplan.domain.followups import event_follow_ups, last_interaction_days, next_follow_up
 from netplan.models import ContactBook, Journal, Plan
 
 LIST_SEPARATOR = "; "
@@ -61,6 +62,8 @@ INTERACTION_COLUMNS = (
     "follow_up",
     "promise",
     "kept",
+    "with",
+    "event",
 )
 COMPLETION_COLUMNS = ("date", "routine", "routine_title", "count")
 
@@ -98,6 +101,7 @@ def _csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 
 def contacts_csv(plan: Plan, book: ContactBook, journal: Journal) -> bytes:
     last = last_interaction_days(journal)
+    derived = event_follow_ups(journal, event_ends(plan.events))
     rows = []
     for c in book.contacts:
         others = [f"{key}={value}" for key, value in c.handles.items() if key != "linkedin"]
@@ -121,7 +125,7 @@ def contacts_csv(plan: Plan, book: ContactBook, journal: Journal) -> bytes:
                 c.cadence_days,
                 c.circle,
                 c.follow_up,
-                next_follow_up(c, plan.settings, last.get(c.id)),
+                next_follow_up(c, plan.settings, last.get(c.id), derived.get(c.id)),
                 LIST_SEPARATOR.join(c.topics),
                 c.notes,
                 LIST_SEPARATOR.join(milestones),
@@ -149,6 +153,8 @@ def interactions_csv(book: ContactBook, journal: Journal) -> bytes:
             i.follow_up,
             i.promise,
             i.kept,
+            LIST_SEPARATOR.join(i.with_),
+            i.event,
         )
         for i in journal.interactions
     ]

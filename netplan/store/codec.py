@@ -44,7 +44,8 @@ RECORD_DATES = {
     "contacts": ("follow_up", "created", "reviewed"),
     "interactions": ("on", "follow_up", "kept"),
 }
-OPTIONAL_COLLECTIONS = ("tags", "topics", "handles", "milestones")
+OPTIONAL_COLLECTIONS = ("tags", "topics", "handles", "milestones", "with")
+KEPT_EMPTY = toml_writer.KEPT_EMPTY
 UNSTORABLE_TEXT = (
     "refusing to save: some text holds characters that cannot be stored (a broken paste?); "
     "edit the last change"
@@ -88,7 +89,7 @@ def _in_record(document: dict[str, Any]) -> dict[str, Any]:
         name: value
         for name, value in document.items()
         if value is not None
-        and value != []
+        and (value != [] or name in KEPT_EMPTY)
         and value != {}
         and not (name == "archived" and value is False)
     }
@@ -137,7 +138,7 @@ def encode(model: BaseModel) -> bytes:
         # An empty table or list would be written inline (`completions = {}`, `goals = []`),
         # and TOML forbids extending those: a hand-added `[completions."2026-11-24"]` or
         # `[[goals]]` would then be a syntax error. Absent keys load as the same defaults.
-        for key in ("routines", "completions", "goals", "skips"):
+        for key in ("routines", "completions", "goals", "skips", "events"):
             if not document[key]:
                 del document[key]
         for name in ("cadence_by_tag", "cadence_by_circle"):

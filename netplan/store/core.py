@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from netplan.fsutil import DIR_MODE, FILE_MODE, atomic_write, os_message
-from netplan.models import ContactBook, Journal, Plan, check_references
+from netplan.models import ContactBook, Journal, Plan
 from netplan.runtime.gc_pause import gc_paused
 from netplan.runtime.pausing import Pause
 from netplan.store.backups import Backups, Version
@@ -39,6 +39,7 @@ from netplan.store.folder import (
     recovery_path,
 )
 from netplan.store.messages import ConflictError, StoreError, UnsavableError
+from netplan.store.references import check_references
 from netplan.store.splice import spliced
 from netplan.store.writer import commit, seen, sweep_temps
 
@@ -317,7 +318,11 @@ class Store:
         if "contacts" in models and "journal" in models and self._contact_ids is not None:
             new_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             added = new_ids - self._contact_ids
-            names = {i.contact for i in models["journal"].interactions}  # type: ignore[attr-defined]
+            names = {
+                p
+                for i in models["journal"].interactions  # type: ignore[attr-defined]
+                for p in (i.contact, *i.with_)
+            }
             if self._contact_ids - new_ids and not names & added:
                 order.remove("journal")
                 order.insert(order.index("contacts"), "journal")

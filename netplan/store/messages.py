@@ -19,6 +19,7 @@ ENTRY_NAMES = {
     "routines": "routine",
     "goals": "goal",
     "skips": "skip",
+    "events": "event",
     "contacts": "contact",
     "interactions": "interaction",
 }

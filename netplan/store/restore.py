@@ -6,11 +6,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netplan.models import check_references
 from netplan.store.backups import Version
 from netplan.store.codec import decode
 from netplan.store.folder import FileName
 from netplan.store.messages import StoreError
+from netplan.store.references import check_references
 
 if TYPE_CHECKING:
     from netplan.store.core import Store

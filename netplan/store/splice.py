@@ -29,9 +29,11 @@ from netplan.store.folder import FileName
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\[\]\n]+?)[ \t]*(\]\]?)[ \t]*(#[^\n]*)?\r?$", re.M)
 _KEY = re.compile(r'[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|\'([^\']*)\')[ \t]*')
-REGIONS = ("settings", "routines", "completions", "goals", "skips", "contacts", "interactions")
+REGIONS = (
+    "settings", "routines", "completions", "goals", "skips", "events", "contacts", "interactions"
+)  # fmt: skip
 ARRAYS: dict[FileName, tuple[str, ...]] = {
-    "plan": ("routines", "goals", "skips"),
+    "plan": ("routines", "goals", "skips", "events"),
     "contacts": ("contacts",),
     "journal": ("interactions",),
 }
@@ -204,7 +206,8 @@ def _regions(model: Any) -> list[str]:
     found += ["routines"] if model.routines else []
     found += ["completions"] if any(model.completions.values()) else []
     found += ["goals"] if model.goals else []
-    return found + (["skips"] if model.skips else [])
+    found += ["skips"] if model.skips else []
+    return found + (["events"] if model.events else [])
 
 
 def _head(head: str, old: Any, new: Any) -> str | None:

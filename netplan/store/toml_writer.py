@@ -18,6 +18,8 @@ from typing import Any
 
 # Short lists of tables written inline, as the spec shows them: `earlier = [{ until = … }]`.
 INLINE_LISTS = frozenset({"earlier"})
+# `counts = []` means "nothing else counts", unlike an absent `counts` (the defaults).
+KEPT_EMPTY = frozenset({"counts"})
 # Digits alone are bare too: the spec writes `5 = 7` under [settings.cadence_by_circle].
 _BARE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*|[0-9]+")
 _ESCAPES = {
@@ -95,7 +97,11 @@ def _section(
     for name, value in table.items():
         if value is None:
             continue
-        if in_record and (value == [] or value == {} or (name == "archived" and value is False)):
+        if in_record and (
+            (value == [] and name not in KEPT_EMPTY)
+            or value == {}
+            or (name == "archived" and value is False)
+        ):
             continue
         if _is_table_list(value) and name not in INLINE_LISTS:
             later.append((True, name, value))

@@ -1,5 +1,5 @@
-"""Quitting without losing a change. q waits for the save; q again while saves fail, or a
-SIGTERM (the system stops netplan) or SIGHUP (the terminal closed), keeps what is unsaved
+"""Quitting without losing a change. q waits for the save; q again while saves fail, a
+SIGTERM (the system stops netplan) or a SIGHUP (the terminal closed) keeps what is unsaved
 where the store's files cannot be written over: recovery files, else the TOML printed after
 exit (netplan.workspace.keeping). A file invalid on disk is never saved over on the way."""
 
@@ -34,9 +34,25 @@ class QuitsSafely:
         import signal
 
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
-                loop.add_signal_handler(number, self.signalled)
+        with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+            loop.add_signal_handler(signal.SIGTERM, self.signalled)
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signal.SIGHUP, self.hung_up)
+
+    def hung_up(self: NetplanApp, _number: int, _frame: object) -> None:  # type: ignore[misc]
+        """SIGHUP: the terminal is gone. Textual may be stuck writing to it (its writer's
+        queue full), so this runs as a plain signal handler, not on the event loop: keep
+        what is unsaved in recovery files and leave at once; a save under way is safe to
+        cut short (files are replaced atomically) and there is no screen left to restore."""
+        import os
+
+        workspace = self.workspace
+        if workspace is None or not workspace.dirty:
+            os._exit(0)
+        try:
+            workspace.keep_unsaved()
+        finally:
+            os._exit(1)
 
     def signalled(self: NetplanApp) -> None:  # type: ignore[misc]
         """SIGTERM or SIGHUP: save if a save can go through soon, else keep and exit."""

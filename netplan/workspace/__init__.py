@@ -47,13 +47,14 @@ def open_workspace(store: Store, today: date, people: bool = True) -> Iterator[W
 def read_plan(store: Store):
     """plan.toml alone, with its own references checked (a check-off's or a goal's routine):
     what `check` and the app need before they start, without reading the other files."""
-    from netplan.models import ContactBook, Journal, check_references
+    from netplan.models import ContactBook, Journal
     from netplan.store import StoreError
+    from netplan.store.references import check_references
 
     plan = store.read_plan()
     # model_construct: empty books without building their validators (5 ms at start-up).
     problems = check_references(
-        plan, ContactBook.model_construct(), Journal.model_construct(), store.folder
+        plan, ContactBook.model_construct(), Journal.model_construct(), store.folder, plan_only=True
     )
     if problems:
         raise StoreError(problems[0], problems)

@@ -13,10 +13,11 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netplan.models import ContactBook, Journal, Plan, check_references
+from netplan.models import ContactBook, Journal, Plan
 from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
 from netplan.runtime.values import distinct
 from netplan.store import ConflictError, FileName, Store, StoreError, UnsavableError
+from netplan.store.references import check_references
 from netplan.workspace.history import SaveJob
 
 if TYPE_CHECKING:
@@ -143,7 +144,8 @@ def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
             from netplan.domain.people_index import PeopleIndex
 
             index = PeopleIndex()
-            for _ in index.build(contacts, journal, job.plan.settings, job.today):
+            plan = job.plan
+            for _ in index.build(contacts, journal, plan.settings, job.today, plan.events):
                 if pause is not None:
                     pause()
             keep_out_of_collections()

@@ -7,13 +7,13 @@ closure state: a backward step always runs on the result of the latest forward s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from netplan.domain.followups import apply_interaction
 from netplan.domain.journal import LogRequest, interaction_for
-from netplan.domain.merging import merge_contact, refers_to, repoint
+from netplan.domain.merging import merge_contact, refers_to, repoint, without
 from netplan.domain.review import REVIEW_ROUTINE
 from netplan.models import Contact, Interaction, Plan
 from netplan.workspace.data import Data
@@ -27,7 +27,7 @@ from netplan.workspace.edits import (
     remove,
     revalidated,
 )
-from netplan.workspace.plan_edits import check_off
+from netplan.workspace.plan_edits import EVENTS, check_off
 
 
 def add_contact(contact: Contact) -> Edit:
@@ -39,8 +39,28 @@ def patch_contact(contact_id: str, changes: Mapping[str, Any], name: str) -> Edi
     return patch(CONTACTS, contact_id, changes, f"Edit contact {name}")
 
 
+def _restored(records: Sequence[Any], originals: Mapping[str, Any]) -> list[Any]:
+    """The records with those a step changed put back as it found them (by id)."""
+    return [originals.get(r.id, r) for r in records]
+
+
+def _events_without(data: Data, contact_id: str, state: dict) -> Data:
+    """The plan's events no longer naming the contact in `going`; state keeps the originals."""
+    events = EVENTS.get(data)
+    changed = [without(e, contact_id) for e in events]
+    state["events"] = {e.id: e for e, new in zip(events, changed, strict=True) if new is not e}
+    return EVENTS.put(data, changed) if state["events"] else data
+
+
+def _events_back(data: Data, state: dict) -> Data:
+    if not state["events"]:
+        return data
+    return EVENTS.put(data, _restored(EVENTS.get(data), state["events"]))
+
+
 def delete_contact(contact: Contact) -> Edit:
-    """Remove a contact and every journal entry with them; undo puts both back in place."""
+    """Remove a contact and every journal entry with them, and their name from the `with`
+    of other entries and the `going` of events; undo puts all of it back in place."""
     state: dict[str, Any] = {}
 
     def forward(data: Data) -> Data:
@@ -48,16 +68,24 @@ def delete_contact(contact: Contact) -> Edit:
         interactions = INTERACTIONS.get(data)
         index = CONTACTS.require(contacts, contact.id)
         removed = [(n, i) for n, i in enumerate(interactions) if i.contact == contact.id]
-        state.update(position=index, record=contacts[index], removed=removed)
+        kept, named = [], {}
+        for interaction in interactions:
+            if interaction.contact != contact.id:
+                new = without(interaction, contact.id)
+                if new is not interaction:
+                    named[interaction.id] = interaction
+                kept.append(new)
+        state.update(position=index, record=contacts[index], removed=removed, named=named)
         del contacts[index]
         data = CONTACTS.put(data, contacts)
-        return INTERACTIONS.put(data, [i for i in interactions if i.contact != contact.id])
+        return _events_without(INTERACTIONS.put(data, kept), contact.id, state)
 
     def backward(data: Data) -> Data:
+        data = _events_back(data, state)
         contacts = list(CONTACTS.get(data))
         if CONTACTS.index(contacts, contact.id) is None:
             contacts.insert(min(state["position"], len(contacts)), state["record"])
-        interactions = list(INTERACTIONS.get(data))
+        interactions = _restored(INTERACTIONS.get(data), state["named"])
         present = {i.id for i in interactions}
         for position, interaction in state["removed"]:  # ascending: original order comes back
             if interaction.id not in present:
@@ -69,8 +97,8 @@ def delete_contact(contact: Contact) -> Edit:
 
 def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
     """Merge OTHER into KEEP (the rule: netplan.domain.merging), point every reference to
-    OTHER at KEEP and remove OTHER. Undo puts back the fields of KEEP the step changed,
-    OTHER where it was, and the references it moved."""
+    OTHER at KEEP (`contact`, `with`, `going`) and remove OTHER. Undo puts back the fields of
+    KEEP the step changed, OTHER where it was, and the records whose references it moved."""
     if keep_id == other_id:
         raise ValueError("a contact cannot be merged into itself")
     state: dict[str, Any] = {}
@@ -83,11 +111,15 @@ def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
         merged = merge_contact(keep, other).contact
         found = {name: getattr(keep, name) for name in changed_fields(keep, merged)}
         interactions = INTERACTIONS.get(data)
-        moved = {i.id for i in interactions if refers_to(i, other_id)}
-        state.update(found=found, position=other_at, record=other, moved=moved)
+        moved = {i.id: i for i in interactions if refers_to(i, other_id)}
+        events = EVENTS.get(data)
+        going = {e.id: e for e in events if refers_to(e, other_id)}
+        state.update(found=found, position=other_at, record=other, moved=moved, events=going)
         contacts[keep_at] = merged
         del contacts[other_at]
         data = CONTACTS.put(data, contacts)
+        if going:
+            data = EVENTS.put(data, [repoint(e, other_id, keep_id) for e in events])
         if not moved:  # the journal stays the same object: it is not saved again
             return data
         return INTERACTIONS.put(data, [repoint(i, other_id, keep_id) for i in interactions])
@@ -99,14 +131,11 @@ def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
             contacts[keep_at] = revalidated(contacts[keep_at], state["found"])
         if CONTACTS.index(contacts, other_id) is None:
             contacts.insert(min(state["position"], len(contacts)), state["record"])
-        data = CONTACTS.put(data, contacts)
+        data = _events_back(CONTACTS.put(data, contacts), state)
         moved = state["moved"]
         if not moved:
             return data
-        interactions = [
-            repoint(i, keep_id, other_id) if i.id in moved else i for i in INTERACTIONS.get(data)
-        ]
-        return INTERACTIONS.put(data, interactions)
+        return INTERACTIONS.put(data, _restored(INTERACTIONS.get(data), moved))
 
     return Edit(label, forward, backward)
 
@@ -137,28 +166,35 @@ def archive_contact(contact: Contact, archived: bool = True, reviewed: date | No
 
 
 def log_interaction(request: LogRequest, label: str) -> Edit:
-    """Add the request's interaction to the journal and apply it to its contact's follow-up.
+    """Add the request's interaction to the journal and apply it to the follow-up of its
+    contact and of each person in its `with` (all count as contacted).
 
-    The id is the next free one of its day in the journal the step meets. Undo removes the
-    interaction and puts back the follow-up the contact had before.
+    The id is the next free one of its day in the journal the step meets; a `with` or an
+    `event` naming no record raises KeyError. Undo removes the interaction and puts back the
+    follow-ups the contacts had before.
     """
     state: dict[str, Any] = {}
 
     def forward(data: Data) -> Data:
         contacts = list(CONTACTS.get(data))
         interactions = INTERACTIONS.get(data)
-        index = CONTACTS.require(contacts, request.contact)
+        if request.event is not None:
+            EVENTS.require(EVENTS.get(data), request.event)
         record = interaction_for(request, data.journal)  # type: ignore[arg-type]
-        contact = contacts[index]
-        state.update(id=record.id, follow_up=contact.follow_up)
-        contacts[index] = apply_interaction(contact, record)
+        before: dict[str, date | None] = {}
+        for person in (record.contact, *record.with_):
+            index = CONTACTS.require(contacts, person)
+            before[person] = contacts[index].follow_up
+            contacts[index] = apply_interaction(contacts[index], record)
+        state.update(id=record.id, follow_ups=before)
         return INTERACTIONS.put(CONTACTS.put(data, contacts), [*interactions, record])
 
     def backward(data: Data) -> Data:
         contacts = list(CONTACTS.get(data))
-        index = CONTACTS.index(contacts, request.contact)
-        if index is not None:
-            contacts[index] = contacts[index].model_copy(update={"follow_up": state["follow_up"]})
+        for person, follow_up in state["follow_ups"].items():
+            index = CONTACTS.index(contacts, person)
+            if index is not None:
+                contacts[index] = contacts[index].model_copy(update={"follow_up": follow_up})
         interactions = [i for i in INTERACTIONS.get(data) if i.id != state["id"]]
         return INTERACTIONS.put(CONTACTS.put(data, contacts), interactions)
 

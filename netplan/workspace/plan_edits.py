@@ -1,4 +1,4 @@
-"""Edits of plan.toml: check-offs, routines, goals and the strategy's settings."""
+"""Edits of plan.toml: check-offs, routines, goals, events and the strategy's settings."""
 
 from __future__ import annotations
 
@@ -10,9 +10,18 @@ from typing import Any
 from netplan.domain import history
 from netplan.domain.history import retarget_changes
 from netplan.domain.routines import add_completions
-from netplan.models import Goal, GoalStatus, Routine, Skip
+from netplan.models import Event, Goal, GoalStatus, Routine, Skip
 from netplan.workspace.data import Data
-from netplan.workspace.edits import GOALS, ROUTINES, Edit, Step, add, patch, revalidated
+from netplan.workspace.edits import (
+    GOALS,
+    ROUTINES,
+    Edit,
+    Step,
+    Table,
+    add,
+    patch,
+    revalidated,
+)
 
 
 def check_off(routine: Routine, day: date, delta: int) -> Edit:
@@ -168,3 +177,22 @@ def set_goal_status(goal: Goal, status: GoalStatus) -> Edit:
         GoalStatus.active: "Reopen",
     }[status]
     return patch(GOALS, goal.id, {"status": status}, f"{verb}: {goal.title}")
+
+
+# --- events ------------------------------------------------------------------------------
+
+EVENTS: Table = Table(
+    "event",
+    lambda data: data.plan.events,
+    lambda data, records: replace(data, plan=data.plan.model_copy(update={"events": records})),
+)
+
+
+def add_event(event: Event) -> Edit:
+    """A new `[[events]]` record (the Month tab's `E`); undo takes it out again."""
+    return add(EVENTS, event, f"Add event {event.title}")
+
+
+def patch_event(event_id: str, changes: Mapping[str, Any], title: str) -> Edit:
+    """Change these fields of an event (a new `until` before `on` is refused: ValueError)."""
+    return patch(EVENTS, event_id, changes, f"Edit event {title}")

@@ -92,7 +92,7 @@ class Workspace:
             from netplan.domain.people_index import PeopleIndex
 
             self._people = PeopleIndex.of(
-                data.contacts, data.journal, data.plan.settings, self.today
+                data.contacts, data.journal, data.plan.settings, self.today, data.plan.events
             )
         return self._people
 
@@ -159,7 +159,9 @@ class Workspace:
         data = self.copy.data
         people = self._people
         if people is not None and data.contacts is not None and data.journal is not None:
-            people.update(data.contacts, data.journal, data.plan.settings, self.today)
+            people.update(
+                data.contacts, data.journal, data.plan.settings, self.today, data.plan.events
+            )
 
     def new_day(self, day: date) -> bool:
         """The day turned (the app's clock says so): what is derived from today follows.

@@ -142,9 +142,9 @@ async def test_the_people_are_derived_once_in_the_loading_thread(
     built: list[tuple[int, int]] = []
     real = PeopleIndex.build
 
-    def spy(self, book, journal, settings, today):
+    def spy(self, book, journal, settings, today, *events):
         built.append((len(book.contacts), threading.get_ident()))
-        yield from real(self, book, journal, settings, today)
+        yield from real(self, book, journal, settings, today, *events)
 
     monkeypatch.setattr(PeopleIndex, "build", spy)
     app = make_app(demo_store)

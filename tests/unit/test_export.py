@@ -248,6 +248,8 @@ def test_csv_round_trip(demo: Path, tmp_path: Path) -> None:
             "follow_up": cell(i.follow_up),
             "promise": cell(i.promise),
             "kept": cell(i.kept),
+            "with": "; ".join(i.with_),
+            "event": cell(i.event),
         }
 
     rows = read_csv(target / "completions.csv")

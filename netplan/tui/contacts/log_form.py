@@ -1,7 +1,8 @@
 """Log an interaction with a contact: the personal hooks first, then what happened.
 
 Given an `entry`, the same form edits that journal entry (the detail pane's `e`), prefilled,
-with the day its promise was kept."""
+with the day its promise was kept. "With" names others in the same conversation; "Event" the
+event (plan.toml) where it happened (spec 7.2)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from textual.widgets import Input, Label, Select, Static
 
 from netplan.domain.balance import ask_before_giving
 from netplan.domain.contact_list import cadence_source, in_words
+from netplan.domain.event_views import event_span
 from netplan.domain.followups import Cadences, apply_interaction, cadence_with, due_with
 from netplan.domain.journal import LogRequest, interaction_for, log_problems
 from netplan.domain.people_index import ContactRow
 from netplan.domain.periods import parse_day
 from netplan.models import Exchange, Interaction, InteractionKind, Journal
 from netplan.text import for_screen
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.common.text import plain
 from netplan.tui.contacts.detail import field_table, hooks
@@ -65,6 +68,7 @@ class LogForm(FormScreen[LogRequest]):
         self.now = now
         self.entry = entry
         self._auto_minutes = str(entry.minutes if entry else TYPICAL_MINUTES["message"])
+        self._has_events = False
 
     def _start(self, name: str, default: str = "") -> str:
         """The text a field opens with: the entry's value when editing one."""
@@ -125,6 +129,17 @@ class LogForm(FormScreen[LogRequest]):
             )
             with Horizontal(classes="row"):
                 yield Field(
+                    "With (contact ids, comma separated)",
+                    Input(
+                        ", ".join(self.entry.with_) if self.entry else "",
+                        id="with",
+                        placeholder="sam-lee",
+                    ),
+                    "with",
+                )
+                yield Field("Event", self._event_select(), "event")
+            with Horizontal(classes="row"):
+                yield Field(
                     "Follow up on",
                     Input(
                         self._start("follow_up"), id="follow_up", placeholder="+14d or 2026-12-09"
@@ -145,7 +160,33 @@ class LogForm(FormScreen[LogRequest]):
             yield Label("", id="preview", classes="hint")
             yield from self.buttons("Save" if self.entry else "Log")
 
+    def _event_select(self) -> Select:
+        """The plan's events, newest first (the entry's own among them when editing)."""
+        data = netplan_app(self).data
+        events = sorted(data.plan.events if data else [], key=lambda e: e.on, reverse=True)
+        current = self.entry.event if self.entry else None
+        options = [(plain(f"{e.title} · {event_span(e, year=True)}"), e.id) for e in events]
+        if current is not None and current not in {e.id for e in events}:
+            options.insert(0, (plain(current), current))
+        self._has_events = bool(options)
+        return Select(options, value=current or Select.NULL, prompt="(none)", id="event")
+
+    def _with(self, errors: dict[str, str]) -> tuple[str, ...]:
+        original = tuple(self.entry.with_) if self.entry else None
+        text = self.query_one("#with", Input).value
+        ids = self.kept(
+            original,
+            ("with",),
+            lambda: tuple(dict.fromkeys(p.strip() for p in text.split(",") if p.strip())),
+        )
+        people = netplan_app(self).people
+        known = {c.id for c in people.book.contacts} if people and people.book else None
+        if known is not None and (unknown := [p for p in ids if p not in known]):
+            errors["with"] = "no contact has the id " + ", ".join(f"“{p}”" for p in unknown)
+        return ids
+
     def on_mount(self) -> None:
+        self.query_one("#field-event").display = self._has_events
         editing_event = self.entry is not None and self.entry.kind == InteractionKind.event
         self.query_one("#field-venue").display = editing_event
         self.remember_shown()
@@ -239,6 +280,7 @@ class LogForm(FormScreen[LogRequest]):
         except ValueError:
             errors["minutes"] = "a whole number of minutes"
         kind = InteractionKind(self.query_one("#kind", Select).value)
+        event = self.query_one("#event", Select).value
         request = LogRequest(
             contact=self.row.contact.id,
             on=on or self.today,  # a day that is not a date is reported already
@@ -251,6 +293,8 @@ class LogForm(FormScreen[LogRequest]):
             follow_up=follow_up,
             promise=text("promise"),
             kept=kept,
+            with_=self._with(errors),
+            event=None if event is Select.NULL else str(event),
         )
         for name, message in log_problems(request).items():
             if on is not None or name != "follow_up":
@@ -259,7 +303,7 @@ class LogForm(FormScreen[LogRequest]):
             interaction_for(request, Journal.model_construct(interactions=[]))
         except ValidationError as error:
             for name, message in field_errors(error).items():
-                errors.setdefault(name, message)
+                errors.setdefault(name.removesuffix("_"), message)
         show_errors(self, errors)
         if errors:
             return

@@ -31,6 +31,7 @@ from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.week.agenda import Agenda
+from netplan.tui.week.events import EventKeys, EventList
 from netplan.tui.week.grid import GridColumn, GridRow, RoutineGrid
 from netplan.workspace import Data
 from netplan.workspace.edits import changed_fields
@@ -147,7 +148,7 @@ class PeriodPane(FollowsData, Vertical):
                 key=s.routine.id,
                 title=s.routine.title,
                 counts=tuple(
-                    count_between(data.plan, s.routine.id, first, last)
+                    count_between(data.plan, s.routine.id, first, last, self.netplan.today)
                     for _column, first, last in columns
                 ),
                 done=s.done,
@@ -331,12 +332,24 @@ class WeekPane(PeriodPane):
                 widget.update(caption, layout=False)
 
 
-class MonthPane(PeriodPane):
+class MonthPane(EventKeys, PeriodPane):
+    """The month's routines by week, and the month's events beside them (EventKeys)."""
+
     period = Period.month
 
     def compose(self) -> ComposeResult:
-        yield Label("", classes="period-title")
-        yield RoutineGrid(title_width=34, classes="routine-grid")
+        with Horizontal(classes="pane-body"):
+            with Vertical(classes="pane-main month-main"):
+                yield Label("", classes="period-title")
+                yield RoutineGrid(title_width=34, classes="routine-grid")
+            yield EventList(classes="month-events")
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        self.show_events()
+
+    def _month(self) -> tuple[date, date]:
+        return period_range(Period.month, self.anchor, self.netplan.data.plan.settings.week_start)
 
     def _weeks(self, data: Data):
         return month_weeks(self.anchor, data.plan.settings.week_start)
@@ -365,7 +378,4 @@ class MonthPane(PeriodPane):
         return month_record_day(self._weeks(self.netplan.data)[index], self.netplan.today)
 
     def title(self) -> str:
-        start, _end = period_range(
-            Period.month, self.anchor, self.netplan.data.plan.settings.week_start
-        )
-        return month_label(start)
+        return month_label(self._month()[0])
