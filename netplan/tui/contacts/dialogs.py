@@ -13,13 +13,27 @@ from netplan.tui.common.forms import Field, show_errors
 from netplan.tui.common.text import plain
 
 
-class ConfirmDelete(ModalScreen[bool]):
-    """ "Delete Jane Doe and 4 journal entries?" — y or enter deletes, n or escape keeps."""
+class AskToDelete(ModalScreen[bool]):
+    """A delete to confirm: y or the Delete button deletes, n, escape or Keep keeps (the
+    focus starts on Keep, so a stray enter deletes nothing)."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Delete"),
         Binding("n,escape", "answer(False)", "Keep"),
     ]
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ConfirmDelete(AskToDelete):
+    """ "Delete Jane Doe and 4 journal entries?" — y deletes, n or escape keeps."""
 
     def __init__(self, name: str, entries: int) -> None:
         super().__init__()
@@ -43,15 +57,6 @@ class ConfirmDelete(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Delete (y)", variant="error", id="yes")
                 yield Button("Keep (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class CadenceForm(ModalScreen[int | bool | None]):
@@ -113,13 +118,8 @@ class CadenceForm(ModalScreen[int | bool | None]):
         self.dismiss(days)
 
 
-class ConfirmDeleteEntry(ModalScreen[bool]):
+class ConfirmDeleteEntry(AskToDelete):
     """ "Delete the coffee on 2026-11-20 with Jane Doe?" — y deletes, n or escape keeps."""
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Delete"),
-        Binding("n,escape", "answer(False)", "Keep"),
-    ]
 
     def __init__(self, name: str, what: str, promise: str | None) -> None:
         super().__init__()
@@ -142,12 +142,3 @@ class ConfirmDeleteEntry(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button("Delete (y)", variant="error", id="yes")
                 yield Button("Keep (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
