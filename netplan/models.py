@@ -166,17 +166,22 @@ class Routine(Record):
     counts: list[Name] | None = None  # what else counts: "event", "linkedin:comment" (7.1, 7.3)
 
 
+# Records with a field named by a Python keyword (`from`, `with`): the field is `from_` or
+# `with_` in code, and read and written under the keyword itself.
+KEYWORD_FIELDS = ConfigDict(
+    extra="forbid",
+    defer_build=True,
+    validate_by_alias=True,
+    validate_by_name=True,
+    serialize_by_alias=True,
+)
+
+
 class Skip(Record):
     """Paused days (spec 7.1): neither met nor missed. Identified by from, to, routines."""
 
     # `from` is a Python keyword: the field is from_, written and read as "from".
-    model_config = ConfigDict(
-        extra="forbid",
-        defer_build=True,
-        validate_by_alias=True,
-        validate_by_name=True,
-        serialize_by_alias=True,
-    )
+    model_config = KEYWORD_FIELDS
     from_: Day = Field(alias="from")
     to: Day
     reason: Text | None = None
@@ -334,13 +339,7 @@ class ContactBook(Record):
 
 class Interaction(Record):
     # `with` is a Python keyword: the field is with_, written and read as "with".
-    model_config = ConfigDict(
-        extra="forbid",
-        defer_build=True,
-        validate_by_alias=True,
-        validate_by_name=True,
-        serialize_by_alias=True,
-    )
+    model_config = KEYWORD_FIELDS
     id: Ident
     contact: Ident
     on: Day

@@ -78,18 +78,23 @@ class Parsed:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def read_text(path: Path) -> str:
-    """The text of an input file: UTF-8 (with or without a byte-order mark), UTF-16 with one,
-    else Windows-1252 (what a spreadsheet on Windows saves). ImportFailed when unreadable."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of an input file; ImportFailed, in words, when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise ImportFailed(f"{path} does not exist") from None
     except IsADirectoryError:
         raise ImportFailed(f"{path} is a folder, not a file") from None
     except OSError as error:
         raise ImportFailed(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def read_text(path: Path) -> str:
+    """The text of an input file: UTF-8 (with or without a byte-order mark), UTF-16 with one,
+    else Windows-1252 (what a spreadsheet on Windows saves). ImportFailed when unreadable."""
+    data = read_bytes(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")

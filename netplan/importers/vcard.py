@@ -25,7 +25,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from netplan.importers import ImportFailed, Incoming, Parsed, Problem
+from netplan.importers import ImportFailed, Incoming, Parsed, Problem, read_bytes
 from netplan.importers.merge import UNKNOWN_YEAR, is_linkedin
 from netplan.importers.vcard_lines import (
     WANTED_PREFIX,
@@ -91,16 +91,7 @@ def parse_text(text: str, source: str) -> Parsed:
 
 def parse_file(path: Path) -> Parsed:
     """Read a .vcf file; ImportFailed when nothing in it can be read."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise ImportFailed(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a file") from None
-    except OSError as error:
-        raise ImportFailed(f"cannot read {path}: {error.strerror or error}") from None
-    return parse_bytes(data, str(path))
+    return parse_bytes(read_bytes(path), str(path))
 
 
 def _parse(data: bytes, unicode: bool, source: str) -> Parsed:
