@@ -1,4 +1,4 @@
-"""Pydantic models of netplan's three files: plan.toml, contacts.toml, journal.toml.
+"""Pydantic models of netplan's files: plan.toml, contacts.toml, journal.toml, activity.toml.
 
 The models mirror the file format of the spec exactly. Every model forbids unknown keys, so a
 hand-added field or a newer version's data is an error instead of being dropped on the next save.
@@ -109,6 +109,25 @@ class InteractionKind(StrEnum):
     event = "event"
     intro = "intro"
     other = "other"
+
+
+class Side(StrEnum):
+    """Who sent a conversation's last message that day (spec 7.3)."""
+
+    them = "them"
+    me = "me"
+
+
+class ActivityKind(StrEnum):
+    comment = "comment"
+    reaction = "reaction"
+    share = "share"
+    article = "article"
+    connection = "connection"
+    invitation = "invitation"
+    event = "event"
+    endorsement_received = "endorsement-received"
+    recommendation_received = "recommendation-received"
 
 
 class EventKind(StrEnum):
@@ -353,6 +372,8 @@ class Interaction(Record):
     kept: Day | None = None  # the day the promise was kept (spec 7.2)
     with_: list[Ident] = Field(default_factory=list, alias="with")  # others in it (7.2)
     event: Ident | None = None  # the event where it happened (7.2)
+    source: Text | None = None  # where an import found it: "linkedin:message:…"; unique
+    last_from: Side | None = None  # a message conversation's last sender that day (7.3)
 
     @field_validator("kept")
     @classmethod
@@ -374,12 +395,42 @@ class Journal(Record):
     @model_validator(mode="after")
     def _unique_ids(self) -> "Journal":
         _require_unique("interactions", [i.id for i in self.interactions])
+        _require_unique("interactions", [i.source for i in self.interactions if i.source], "source")
         return self
 
 
-def _require_unique(what: str, ids: list[str]) -> None:
+# --- activity.toml -----------------------------------------------------------------------
+
+
+class Activity(Record):
+    """One dated item of imported activity (spec 7.3): a comment, a reaction, a share…"""
+
+    id: Ident  # stable: the same item imported again has the same id
+    on: Day  # the UTC day LinkedIn recorded
+    platform: Name
+    kind: ActivityKind
+    url: Text | None = None
+    text: Text | None = None
+    contact: Ident | None = None
+
+    @property
+    def counts_as(self) -> str:
+        """What a routine's `counts` names it by: "linkedin:comment"."""
+        return f"{self.platform.lower()}:{self.kind.value}"
+
+
+class ActivityLog(Record):
+    activity: list[Activity] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "ActivityLog":
+        _require_unique("activity items", [a.id for a in self.activity])
+        return self
+
+
+def _require_unique(what: str, ids: list[str], field: str = "id") -> None:
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:
-            raise ValueError(f'two {what} share the id "{ident}"')
+            raise ValueError(f'two {what} share the {field} "{ident}"')
         seen.add(ident)

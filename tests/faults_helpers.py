@@ -18,6 +18,7 @@ from pathlib import Path
 
 from netplan import fsutil
 from netplan.store import BACKUP_DIR, FILES, Store
+from netplan.store.folder import OPTIONAL
 
 STRESS = float(os.environ.get("NETPLAN_STRESS", "1") or 1)
 
@@ -32,25 +33,34 @@ def demo_store(folder: Path, people: int = 6) -> Store:
     store = Store(folder)
     store.ensure()
     store.load()
-    from netplan.demo import demo_data
+    from netplan.demo import demo_files
 
-    plan, contacts, journal = demo_data(date(2026, 11, 25))
+    files = demo_files(date(2026, 11, 25))
+    plan, contacts, journal, activity = (
+        files["plan"], files["contacts"], files["journal"], files["activity"]
+    )  # fmt: skip
     kept = contacts.contacts[:people]
     ids = {c.id for c in kept}
     contacts = contacts.model_copy(update={"contacts": kept})
     journal = journal.model_copy(
         update={"interactions": [i for i in journal.interactions if i.contact in ids]}
     )
-    store.save(plan=plan, contacts=contacts, journal=journal)
+    activity = activity.model_copy(
+        update={"activity": [a for a in activity.activity if a.contact in ids | {None}]}
+    )
+    store.save(plan=plan, contacts=contacts, journal=journal, activity=activity)
     fresh = Store(folder)
     fresh.load()
     return fresh
 
 
 def store_bytes(folder: Path) -> dict[str, bytes | None]:
-    """The bytes of each store file (None when it cannot be read as a file)."""
+    """The bytes of each store file (None when it cannot be read as a file); an optional
+    file (activity.toml) that is not there is left out."""
     out: dict[str, bytes | None] = {}
-    for name in FILES.values():
+    for key, name in FILES.items():
+        if key in OPTIONAL and not (folder / name).exists():
+            continue
         try:
             out[name] = (folder / name).read_bytes()
         except OSError:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from netplan.domain.matching import fold, linkedin_key
-from netplan.models import Contact, Event, Interaction, Milestone
+from netplan.models import Activity, Contact, Event, Interaction, Milestone
 
-R = TypeVar("R", Interaction, Event)
+R = TypeVar("R", Interaction, Event, Activity)
 
 _OWN = ("id", "name", "kind", "archived")  # who KEEP is: never taken from OTHER
 _SPECIAL = ("follow_up", "created", "reviewed", "notes", "tags", "topics", "handles", "milestones")
@@ -149,15 +149,17 @@ def _united_milestones(mine: list[Milestone], theirs: list[Milestone]) -> list[M
 
 
 # --- references to a contact -------------------------------------------------------------
-# Today only an interaction's `contact` names a contact (goals count by tag, not by person).
-# Fields added later that hold contact ids (`with`, an event's `going`, `activity.contact`)
-# belong here too, so a merge re-points them.
+# Every field that holds contact ids: an interaction's `contact` and `with`, an event's
+# `going`, an activity item's `contact` (goals count by tag, not by person).
 
 
-def refers_to(record: Interaction | Event, contact_id: str) -> bool:
-    """Whether an interaction (`contact`, `with`) or an event (`going`) names the contact."""
+def refers_to(record: Interaction | Event | Activity, contact_id: str) -> bool:
+    """Whether an interaction (`contact`, `with`), an event (`going`) or an activity item
+    (`contact`) names the contact."""
     if isinstance(record, Event):
         return contact_id in record.going
+    if isinstance(record, Activity):
+        return record.contact == contact_id
     return record.contact == contact_id or contact_id in record.with_
 
 
@@ -178,14 +180,21 @@ def repoint(record: R, old: str, new: str) -> R:
         return record
     if isinstance(record, Event):
         return record.model_copy(update={"going": _named(record.going, old, new)})
+    if isinstance(record, Activity):
+        return record.model_copy(update={"contact": new})
     contact = new if record.contact == old else record.contact
     update = {"contact": contact, "with_": _named(record.with_, old, new, drop=contact)}
     return record.model_copy(update=update)
 
 
 def without(record: R, contact_id: str) -> R:
-    """The event or interaction no longer naming the contact in `going` or `with` (an
-    interaction whose `contact` it is goes with the contact: that is the caller's)."""
+    """The event, interaction or activity item no longer naming the contact in `going`,
+    `with` or `contact` (an interaction whose `contact` it is goes with the contact: that is
+    the caller's; an activity item stays, naming no one: it still counts for routines)."""
+    if isinstance(record, Activity):
+        if record.contact != contact_id:
+            return record
+        return record.model_copy(update={"contact": None})
     if isinstance(record, Event):
         if contact_id not in record.going:
             return record

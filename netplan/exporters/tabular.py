@@ -1,12 +1,14 @@
 """Spreadsheet CSV files and a JSON document of the whole store.
 
-CSV (`netplan export csv DIR`): contacts.csv, interactions.csv and completions.csv, UTF-8
+CSV (`netplan export csv DIR`): contacts.csv, interactions.csv, completions.csv and (when
+there is imported activity) activity.csv, UTF-8
 with a byte-order mark (so Excel reads accents right), CRLF line ends, one header row, dates
 as YYYY-MM-DD and lists separated by "; ". A cell that a spreadsheet would run as a formula
 (starting with = + - @ and not a number or phone number) is written with a leading
 apostrophe, the usual guard against formula injection from imported names.
 
-JSON (`netplan export json FILE`): {"plan": …, "contacts": …, "journal": …}, each the
+JSON (`netplan export json FILE`): {"plan": …, "contacts": …, "journal": …, "activity": …},
+each the
 model's `model_dump(mode="json")` (dates as ISO strings), which loads back with
 `Model.model_validate_json`.
 """
@@ -22,7 +24,7 @@ from datetime import date
 
 from netplan.domain.events import event_ends
 from netplan.domain.followups import event_follow_ups, last_interaction_days, next_follow_up
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 
 LIST_SEPARATOR = "; "
 
@@ -64,7 +66,10 @@ INTERACTION_COLUMNS = (
     "kept",
     "with",
     "event",
+    "source",
+    "last_from",
 )
+ACTIVITY_COLUMNS = ("id", "date", "platform", "kind", "url", "text", "contact", "contact_name")
 COMPLETION_COLUMNS = ("date", "routine", "routine_title", "count")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -155,6 +160,8 @@ def interactions_csv(book: ContactBook, journal: Journal) -> bytes:
             i.kept,
             LIST_SEPARATOR.join(i.with_),
             i.event,
+            i.source,
+            i.last_from,
         )
         for i in journal.interactions
     ]
@@ -173,19 +180,36 @@ def completions_csv(plan: Plan) -> bytes:
     return _csv(COMPLETION_COLUMNS, rows)
 
 
-def export_csv(plan: Plan, book: ContactBook, journal: Journal) -> dict[str, bytes]:
-    """File name -> bytes of the three CSV files."""
-    return {
+def activity_csv(book: ContactBook, activity: ActivityLog) -> bytes:
+    names = {c.id: c.name for c in book.contacts}
+    rows = [
+        (a.id, a.on, a.platform, a.kind, a.url, a.text, a.contact, names.get(a.contact or ""))
+        for a in activity.activity
+    ]
+    return _csv(ACTIVITY_COLUMNS, rows)
+
+
+def export_csv(
+    plan: Plan, book: ContactBook, journal: Journal, activity: ActivityLog | None = None
+) -> dict[str, bytes]:
+    """File name -> bytes of the CSV files (activity.csv only when there is activity)."""
+    files = {
         "contacts.csv": contacts_csv(plan, book, journal),
         "interactions.csv": interactions_csv(book, journal),
         "completions.csv": completions_csv(plan),
     }
+    if activity is not None and activity.activity:
+        files["activity.csv"] = activity_csv(book, activity)
+    return files
 
 
-def export_json(plan: Plan, book: ContactBook, journal: Journal) -> bytes:
+def export_json(
+    plan: Plan, book: ContactBook, journal: Journal, activity: ActivityLog | None = None
+) -> bytes:
     document = {
         "plan": plan.model_dump(mode="json"),
         "contacts": book.model_dump(mode="json"),
         "journal": journal.model_dump(mode="json"),
+        "activity": (activity or ActivityLog()).model_dump(mode="json"),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

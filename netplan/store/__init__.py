@@ -8,12 +8,14 @@ versions, `writer` replaces files all or nothing, `folder` knows the layout.
 from netplan.store.backups import Version
 from netplan.store.codec import decode, encode
 from netplan.store.core import Snapshot, Store
-from netplan.store.folder import BACKUP_DIR, FILES, FileName, resolve_folder
+from netplan.store.folder import BACKUP_DIR, FILES, OPTIONAL, REQUIRED, FileName, resolve_folder
 from netplan.store.messages import ConflictError, StoreError, UnsavableError
 
 __all__ = [
     "BACKUP_DIR",
     "FILES",
+    "OPTIONAL",
+    "REQUIRED",
     "ConflictError",
     "FileName",
     "Snapshot",

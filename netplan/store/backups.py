@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from netplan.fsutil import DIR_MODE, FILE_MODE, write_all
-from netplan.store.folder import BACKUP_DIR, FILES, FileName
+from netplan.store.folder import BACKUP_DIR, FILES, OPTIONAL, FileName
 from netplan.store.messages import StoreError
 
 KEEP_RECENT_BACKUPS = 10
@@ -161,7 +161,8 @@ class Backups:
     def chosen_at(self, until: datetime) -> dict[FileName, Version]:
         """For each file, its newest version saved at or before `until` (to the second, as
         `netplan restore --list` shows the times), newest in the order of saving; StoreError
-        naming every file without one."""
+        naming every file without one. An optional file without one is left out: it was
+        not there then (see restore)."""
         chosen: dict[FileName, Version] = {}
         problems: list[str] = []
         for name in FILES:
@@ -169,6 +170,8 @@ class Backups:
             earlier = [v for v in versions if v.saved.replace(microsecond=0) <= until]
             if earlier:
                 chosen[name] = earlier[0]
+            elif name in OPTIONAL:
+                continue
             elif versions:
                 oldest = min(v.saved for v in versions).isoformat(sep=" ", timespec="seconds")
                 problems.append(

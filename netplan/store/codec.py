@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from netplan.models import SCHEMA_VERSION, ContactBook, Journal, Plan
+from netplan.models import SCHEMA_VERSION, ActivityLog, ContactBook, Journal, Plan
 from netplan.runtime.pausing import Pause, pausing
 from netplan.store import toml_writer
 from netplan.store.folder import BACKUP_DIR, FILES, FileName
@@ -30,6 +30,7 @@ MODELS: dict[FileName, type[BaseModel]] = {
     "plan": Plan,
     "contacts": ContactBook,
     "journal": Journal,
+    "activity": ActivityLog,
 }
 
 # Upgrades of older files: version -> function turning a document of that version into the next.
@@ -43,6 +44,7 @@ MIGRATIONS: dict[int, Any] = {}
 RECORD_DATES = {
     "contacts": ("follow_up", "created", "reviewed"),
     "interactions": ("on", "follow_up", "kept"),
+    "activity": ("on",),
 }
 OPTIONAL_COLLECTIONS = ("tags", "topics", "handles", "milestones", "with")
 KEPT_EMPTY = toml_writer.KEPT_EMPTY
@@ -71,12 +73,15 @@ def _fix_record(key: str, record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _encode_records(model: ContactBook | Journal) -> str:
+RECORDS_KEY = {ContactBook: "contacts", Journal: "interactions", ActivityLog: "activity"}
+
+
+def _encode_records(model: ContactBook | Journal | ActivityLog) -> str:
     """contacts.toml and journal.toml, written by rtoml: about 6× faster than the TOML writer
     here for 30,000 contacts (0.25 s instead of 1.5 s). Pydantic dumps to JSON types in Rust;
     `_fix_record` makes them file records. The read-back check of every save catches any
     field this misses."""
-    key = "contacts" if isinstance(model, ContactBook) else "interactions"
+    key = RECORDS_KEY[type(model)]
     document = model.model_dump(mode="json", exclude_none=True)
     for record in document[key]:
         _fix_record(key, record)
@@ -123,7 +128,7 @@ def fresh(part: str, value: Any) -> str:
 
 def encode(model: BaseModel) -> bytes:
     """The TOML bytes of a file's model, in the model's field order, days in order."""
-    if _rtoml is not None and isinstance(model, (ContactBook, Journal)):
+    if _rtoml is not None and isinstance(model, (ContactBook, Journal, ActivityLog)):
         try:
             return _encode_records(model).encode("utf-8")
         except Exception as error:  # rtoml wraps what it cannot write in its own error
@@ -198,7 +203,11 @@ def decode(
 # Big contacts and journal files are parsed and validated a hundred records at a time.
 # rtoml and pydantic-core hold the GIL for a whole call: 0.7 s + 0.4 s for 30,000 contacts
 # in one piece, during which the app (loading them in a thread) could not answer a key.
-RECORD_ARRAYS: dict[FileName, str] = {"contacts": "contacts", "journal": "interactions"}
+RECORD_ARRAYS: dict[FileName, str] = {
+    "contacts": "contacts",
+    "journal": "interactions",
+    "activity": "activity",
+}
 CHUNK_RECORDS = 100
 CHUNK_MIN_CHARS = 256 * 1024
 

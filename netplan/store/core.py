@@ -14,7 +14,7 @@ import os
 import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,16 +22,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from netplan.fsutil import DIR_MODE, FILE_MODE, atomic_write, os_message
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 from netplan.runtime.gc_pause import gc_paused
 from netplan.runtime.pausing import Pause
 from netplan.store.backups import Backups, Version
 from netplan.store.codec import decode, encode, normalized
-from netplan.store.fingerprints import Fingerprint, Fingerprints, digest, look
+from netplan.store.fingerprints import ABSENT, Fingerprint, Fingerprints, digest, look
 from netplan.store.folder import (
     BACKUP_DIR,
     FILES,
     LOCK_NAME,
+    OPTIONAL,
+    REQUIRED,
     FileName,
     conflict_copies,
     missing_file_message,
@@ -39,11 +41,13 @@ from netplan.store.folder import (
     recovery_path,
 )
 from netplan.store.messages import ConflictError, StoreError, UnsavableError
+from netplan.store.order import write_order
 from netplan.store.references import check_references
 from netplan.store.splice import spliced
 from netplan.store.writer import commit, seen, sweep_temps
 
 LOCK_TIMEOUT = 10.0
+MODELS_EMPTY = {"activity": ActivityLog}
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Snapshot:
     plan: Plan
     contacts: ContactBook
     journal: Journal
+    activity: ActivityLog = field(default_factory=ActivityLog)
 
 
 class Store:
@@ -66,7 +71,7 @@ class Store:
         self._guard = threading.RLock()  # saves may run in worker threads
         self._file_lock: Any = None
         self._backups = Backups(self.folder)
-        # The ids in contacts.toml as last read or written here (see _write_order).
+        # The ids in contacts.toml as last read or written here (see write_order).
         self._contact_ids: set[str] | None = None
 
     # paths
@@ -115,7 +120,7 @@ class Store:
                         f"earlier versions of it; put the newest back with `netplan restore` "
                         "(see `netplan restore --list`) rather than starting empty"
                     )
-            if len(missing) < len(FILES):
+            if len(missing) < len(REQUIRED):
                 raise StoreError(missing_file_message(self.folder, missing))
             if plan_factory is None:
                 from netplan.defaults import default_plan as plan_factory
@@ -131,10 +136,13 @@ class Store:
                 except OSError as error:
                     raise StoreError(os_message(self.path(name), error)) from None
                 self._remember(name, data, fresh[name])
-        return len(missing) == len(FILES)
+        return len(missing) == len(REQUIRED)
 
     def _missing(self) -> list[FileName]:
-        return [n for n in FILES if not self.path(n).exists() and not self.path(n).is_symlink()]
+        return [n for n in REQUIRED if self._absent(n)]
+
+    def _absent(self, name: FileName) -> bool:
+        return not self.path(name).exists() and not self.path(name).is_symlink()
 
     # reading
 
@@ -155,7 +163,15 @@ class Store:
         return data, Fingerprint.of(st, digest(data))
 
     def read(self, name: FileName, pause: Pause | None = None) -> Any:
-        """Load and validate one file, remembering its fingerprint (see `decode`)."""
+        """Load and validate one file, remembering its fingerprint (see `decode`). An
+        optional file that is absent reads as empty, unless backups of it exist."""
+        if name in OPTIONAL and self._absent(name):
+            if self.backups(name):
+                raise StoreError(missing_file_message(self.folder, [name]))
+            with self._guard:
+                self._known.set(name, ABSENT)
+                self._texts.pop(name, None)
+            return MODELS_EMPTY[name]()
         data, fingerprint = self._read_bytes(name)
         with gc_paused():
             model = decode(name, data, str(self.path(name)), pause)
@@ -175,6 +191,9 @@ class Store:
     def read_journal(self, pause: Pause | None = None) -> Journal:
         return self.read("journal", pause)
 
+    def read_activity(self, pause: Pause | None = None) -> ActivityLog:
+        return self.read("activity", pause)
+
     def load(self) -> Snapshot:
         """Every file, validated, with cross-file references checked; every problem reported."""
         loaded: dict[str, Any] = {}
@@ -186,11 +205,15 @@ class Store:
                 problems.extend(error.problems)
         if not problems:
             problems = check_references(
-                loaded["plan"], loaded["contacts"], loaded["journal"], self.folder
+                loaded["plan"],
+                loaded["contacts"],
+                loaded["journal"],
+                self.folder,
+                activity=loaded["activity"],
             )
         if problems:
             raise StoreError(problems[0], problems)
-        return Snapshot(loaded["plan"], loaded["contacts"], loaded["journal"])
+        return Snapshot(loaded["plan"], loaded["contacts"], loaded["journal"], loaded["activity"])
 
     # change detection
 
@@ -273,8 +296,8 @@ class Store:
                 raise ConflictError(conflicts, self.folder)
             todo = {
                 n: encoded[n]
-                for n in self._write_order(models)
-                if not self._known.holds(n, encoded[n])
+                for n in write_order(models, self._contact_ids)
+                if not self._known.holds(n, encoded[n]) and not self._stays_absent(n, models[n])
             }
             self._commit(todo, models)
             for name, data in todo.items():
@@ -283,6 +306,12 @@ class Store:
                 self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             self._backups.prune()
         return list(todo)
+
+    def _stays_absent(self, name: FileName, model: BaseModel) -> bool:
+        """An optional file that is not there and would hold nothing is not created."""
+        return (
+            name in OPTIONAL and self._known.get(name) is ABSENT and model == MODELS_EMPTY[name]()
+        )
 
     def _encoded(self, name: FileName, model: BaseModel) -> bytes:
         """The file's new bytes: the last read or written text with only what changed
@@ -307,26 +336,6 @@ class Store:
         if not self._known.holds(name, data):  # unchanged: read already
             self._check_round_trip(name, model, data)
         return data
-
-    def _write_order(self, models: Mapping[str, BaseModel]) -> list[FileName]:
-        """The order that keeps the store loadable should netplan die between two files.
-
-        An interaction names a contact, so new contacts are written before the journal that
-        names them, and a journal that no longer names a contact before that contact goes.
-        """
-        order = [n for n in FILES if n in models]
-        if "contacts" in models and "journal" in models and self._contact_ids is not None:
-            new_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
-            added = new_ids - self._contact_ids
-            names = {
-                p
-                for i in models["journal"].interactions  # type: ignore[attr-defined]
-                for p in (i.contact, *i.with_)
-            }
-            if self._contact_ids - new_ids and not names & added:
-                order.remove("journal")
-                order.insert(order.index("contacts"), "journal")
-        return order
 
     def _commit(self, files: Mapping[FileName, bytes], models: Mapping[str, Any]) -> None:
         """Write files (whose bytes read as `models`), in order, all or nothing; the caller

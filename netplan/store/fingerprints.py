@@ -37,6 +37,10 @@ class Fingerprint:
         return stat_key(st) == (self.size, self.mtime_ns, self.inode, self.ctime_ns)
 
 
+# An optional file that was not there when last looked at (activity.toml before an import).
+ABSENT = Fingerprint(-2, -2, -2, "", -2)
+
+
 class Fingerprints:
     """The fingerprint of each file as last read or written here; None: not known yet.
 
@@ -66,7 +70,7 @@ class Fingerprints:
     def holds(self, name: str, data: bytes) -> bool:
         """Whether the file was last known to hold exactly `data`."""
         known = self._known.get(name)
-        return known is not None and known.digest == digest(data)
+        return known is not None and known is not ABSENT and known.digest == digest(data)
 
     def differs(self, name: str, path: Path, cheap: bool) -> bool:
         """Whether the file at `path` differs from what was last read or written.
@@ -77,8 +81,8 @@ class Fingerprints:
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            return known is not None
-        if known is None:
+            return known is not None and known is not ABSENT
+        if known is None or known is ABSENT:
             return True
         if cheap and known.same_stat(st):
             return False

@@ -8,12 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-FileName = Literal["plan", "contacts", "journal"]
+FileName = Literal["plan", "contacts", "journal", "activity"]
 FILES: dict[FileName, str] = {
     "plan": "plan.toml",
     "contacts": "contacts.toml",
     "journal": "journal.toml",
+    "activity": "activity.toml",
 }
+# Files a store may lack: absent means empty (imported activity, spec 7.3), unless backups
+# of it exist (then it is missing, as the others would be).
+OPTIONAL: frozenset[FileName] = frozenset({"activity"})
+REQUIRED: tuple[FileName, ...] = tuple(n for n in FILES if n not in OPTIONAL)
 BACKUP_DIR = ".backups"
 LOCK_NAME = ".netplan.lock"
 # Copies that sync tools leave beside a file both sides changed (Syncthing, Dropbox).
@@ -68,7 +73,12 @@ def recovery_path(folder: Path, name: FileName, now: datetime) -> Path:
 
 
 # What a file holds when it is started empty on purpose.
-EMPTY = {"plan": "schema_version = 1", "contacts": "contacts = []", "journal": "interactions = []"}
+EMPTY = {
+    "plan": "schema_version = 1",
+    "contacts": "contacts = []",
+    "journal": "interactions = []",
+    "activity": "activity = []",
+}
 
 
 def missing_file_message(folder: Path, missing: list[FileName]) -> str:

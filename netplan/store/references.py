@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 
 
 def check_references(
@@ -18,10 +18,12 @@ def check_references(
     journal: Journal,
     folder: Path | None = None,
     plan_only: bool = False,
+    activity: ActivityLog | None = None,
 ) -> list[str]:
     """Cross-file problems: an interaction's contact, `with` or event, an event's `going`,
-    a completion's or a goal's routine. `plan_only`: contacts and journal are not loaded
-    (empty stand-ins), so what plan.toml says of contacts is left for the full check."""
+    an activity item's contact, a completion's or a goal's routine. `plan_only`: contacts
+    and journal are not loaded (empty stand-ins), so what plan.toml says of contacts is
+    left for the full check."""
     prefix = f"{folder}{os.sep}" if folder else ""
     problems = []
     routine_ids = {r.id for r in plan.routines}
@@ -68,5 +70,11 @@ def check_references(
         if interaction.event is not None and interaction.event not in event_ids:
             problems.append(
                 f'{where} "event": no event in plan.toml has the id "{interaction.event}"'
+            )
+    for number, item in enumerate(activity.activity if activity else (), start=1):
+        if item.contact is not None and item.contact not in contact_ids:
+            problems.append(
+                f'{prefix}activity.toml: activity {number} (id "{item.id}"), field "contact": '
+                f'no contact in contacts.toml has the id "{item.contact}"'
             )
     return problems

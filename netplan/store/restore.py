@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netplan.store.backups import Version
-from netplan.store.codec import decode
-from netplan.store.folder import FileName
+from netplan.store.codec import MODELS, decode, encode
+from netplan.store.folder import OPTIONAL, FileName
 from netplan.store.messages import StoreError
 from netplan.store.references import check_references
 
@@ -40,13 +40,23 @@ def restore(
                 models[name] = decode(name, data[name], str(version.path))
             except StoreError as error:
                 problems.extend(error.problems)
+        for name in OPTIONAL - set(chosen):
+            # Not there at `until`: it held nothing then. An existing one is emptied (and
+            # backed up first, as every replaced file is).
+            models[name] = MODELS[name]()
+            if store.path(name).exists():
+                data[name] = encode(models[name])
         if not problems:
-            problems = check_references(models["plan"], models["contacts"], models["journal"])
+            problems = check_references(
+                models["plan"], models["contacts"], models["journal"], activity=models["activity"]
+            )
         if problems:
             problems[0] = "refusing to restore: " + problems[0]
             raise StoreError(problems[0], problems)
         todo = {
-            n: data[n] for n, v in chosen.items() if not v.current and not _holds(store, n, data[n])
+            n: data[n]
+            for n in data
+            if not (n in chosen and chosen[n].current) and not _holds(store, n, data[n])
         }
         store._commit(todo, models)
         for name, content in todo.items():

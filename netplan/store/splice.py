@@ -23,19 +23,21 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from netplan.models import ContactBook, Journal, Plan, Skip
+from netplan.models import ActivityLog, ContactBook, Journal, Plan, Skip
 from netplan.store import codec, toml_writer
 from netplan.store.folder import FileName
 
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\[\]\n]+?)[ \t]*(\]\]?)[ \t]*(#[^\n]*)?\r?$", re.M)
 _KEY = re.compile(r'[ \t]*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|\'([^\']*)\')[ \t]*')
 REGIONS = (
-    "settings", "routines", "completions", "goals", "skips", "events", "contacts", "interactions"
+    "settings", "routines", "completions", "goals", "skips", "events", "contacts", "interactions",
+    "activity",
 )  # fmt: skip
 ARRAYS: dict[FileName, tuple[str, ...]] = {
     "plan": ("routines", "goals", "skips", "events"),
     "contacts": ("contacts",),
     "journal": ("interactions",),
+    "activity": ("activity",),
 }
 Unit = tuple[tuple, str]  # (key, text)
 
@@ -202,6 +204,8 @@ def _regions(model: Any) -> list[str]:
         return ["contacts"] if model.contacts else []
     if isinstance(model, Journal):
         return ["interactions"] if model.interactions else []
+    if isinstance(model, ActivityLog):
+        return ["activity"] if model.activity else []
     found = ["settings"]
     found += ["routines"] if model.routines else []
     found += ["completions"] if any(model.completions.values()) else []

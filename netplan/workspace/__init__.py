@@ -33,14 +33,14 @@ __all__ = [
 def open_workspace(store: Store, today: date, people: bool = True) -> Iterator[Workspace]:
     """The store's files, validated and cross-checked, under the writer lock for as long as
     the block runs (another netplan saves before or after, never in between). With
-    people=False only plan.toml is read (`netplan check`: a check-off never reads 30,000
-    contacts)."""
+    people=False only plan.toml and the imported activity that counts for its routines are
+    read (`netplan check`: a check-off never reads 30,000 contacts)."""
     with store.lock():
         if people:
             snapshot = store.load()
-            data = Data(snapshot.plan, snapshot.contacts, snapshot.journal)
+            data = Data(snapshot.plan, snapshot.contacts, snapshot.journal, snapshot.activity)
         else:
-            data = Data(plan=read_plan(store))
+            data = Data(plan=read_plan(store), activity=store.read_activity())
         yield Workspace(store, today, data)
 
 

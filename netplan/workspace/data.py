@@ -1,23 +1,24 @@
-"""The store as the working copy holds it: one immutable, consistent view of the three files."""
+"""The store as the working copy holds it: one immutable, consistent view of the files."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 from netplan.store import FileName
 
-FILE_NAMES: tuple[FileName, ...] = ("plan", "contacts", "journal")
+FILE_NAMES: tuple[FileName, ...] = ("plan", "contacts", "journal", "activity")
 
 
 @dataclass(frozen=True)
 class Data:
-    """Plan, contacts and journal; in the app, contacts and journal arrive after the first
-    frame (None until then)."""
+    """Plan, contacts, journal and imported activity; in the app, the last three arrive after
+    the first frame (None until then). An absent activity.toml loads as an empty log."""
 
     plan: Plan
     contacts: ContactBook | None = None
     journal: Journal | None = None
+    activity: ActivityLog | None = None
 
     @property
     def people_loaded(self) -> bool:

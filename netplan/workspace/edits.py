@@ -199,6 +199,21 @@ INTERACTIONS: Table = Table(
 )
 
 
+def _activity_put(data: Data, records: list[Any]) -> Data:
+    from netplan.models import ActivityLog
+
+    log = data.activity if data.activity is not None else ActivityLog()
+    return replace(data, activity=log.model_copy(update={"activity": records}))
+
+
+# Imported activity (spec 7.3); None (not loaded yet) reads as none.
+ACTIVITY: Table = Table(
+    "activity item",
+    lambda data: data.activity.activity if data.activity is not None else (),
+    _activity_put,
+)
+
+
 def replace_files(label: str, **files: Any) -> Edit:
     """Put whole files in place (`netplan demo`, an import's merged contact book); undo
     puts back what the step found."""

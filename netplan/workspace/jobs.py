@@ -13,7 +13,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 from netplan.runtime.gc_pause import gc_paused, keep_out_of_collections
 from netplan.runtime.values import distinct
 from netplan.store import ConflictError, FileName, Store, StoreError, UnsavableError
@@ -23,7 +23,7 @@ from netplan.workspace.history import SaveJob
 if TYPE_CHECKING:
     from netplan.domain.people_index import PeopleIndex
 
-PEOPLE_FILES: tuple[FileName, FileName] = ("contacts", "journal")
+PEOPLE_FILES: tuple[FileName, ...] = ("contacts", "journal", "activity")
 NOTHING: Mapping[Any, Any] = MappingProxyType({})
 
 
@@ -38,7 +38,8 @@ class CheckJob(NamedTuple):
 
 @distinct
 class PeopleJob(NamedTuple):
-    """Load contacts and journal, check them against the plan, derive the people index."""
+    """Load contacts, journal and activity, check them against the plan, derive the
+    people index."""
 
     plan: Plan
     today: date
@@ -77,6 +78,7 @@ class PeopleLoaded(NamedTuple):
     contacts: ContactBook
     journal: Journal
     index: PeopleIndex
+    activity: ActivityLog = ActivityLog()
 
 
 @distinct
@@ -136,9 +138,12 @@ def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
         with gc_paused():
             contacts = store.read_contacts(pause)
             journal = store.read_journal(pause)
+            activity = store.read_activity(pause)
             # Here, not on the owning thread: 30 ms at 30,000 contacts. A plan edited
             # meanwhile changes nothing that refers to contacts or the journal.
-            problems = check_references(job.plan, contacts, journal, store.folder)
+            problems = check_references(
+                job.plan, contacts, journal, store.folder, activity=activity
+            )
             if problems:
                 raise StoreError(problems[0], problems)
             from netplan.domain.people_index import PeopleIndex
@@ -151,7 +156,7 @@ def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
             keep_out_of_collections()
     except StoreError as error:
         return PeopleFailed(error, look)
-    return PeopleLoaded(contacts, journal, index)
+    return PeopleLoaded(contacts, journal, index, activity)
 
 
 def failure_of(job: Job, error: BaseException) -> Result:

@@ -18,6 +18,7 @@ from netplan.domain.review import REVIEW_ROUTINE
 from netplan.models import Contact, Interaction, Plan
 from netplan.workspace.data import Data
 from netplan.workspace.edits import (
+    ACTIVITY,
     CONTACTS,
     INTERACTIONS,
     Edit,
@@ -44,23 +45,43 @@ def _restored(records: Sequence[Any], originals: Mapping[str, Any]) -> list[Any]
     return [originals.get(r.id, r) for r in records]
 
 
-def _events_without(data: Data, contact_id: str, state: dict) -> Data:
-    """The plan's events no longer naming the contact in `going`; state keeps the originals."""
-    events = EVENTS.get(data)
-    changed = [without(e, contact_id) for e in events]
-    state["events"] = {e.id: e for e, new in zip(events, changed, strict=True) if new is not e}
-    return EVENTS.put(data, changed) if state["events"] else data
+# Records besides the journal's own entries that may name a contact: events (`going`) and
+# activity items (`contact`). A delete takes the name out, a merge re-points it.
+NAMING = {"events": EVENTS, "activity": ACTIVITY}
 
 
-def _events_back(data: Data, state: dict) -> Data:
-    if not state["events"]:
-        return data
-    return EVENTS.put(data, _restored(EVENTS.get(data), state["events"]))
+def _others_without(data: Data, contact_id: str, state: dict) -> Data:
+    """Events and activity no longer naming the contact; state keeps the originals."""
+    for key, table in NAMING.items():
+        records = table.get(data)
+        changed = [without(r, contact_id) for r in records]
+        state[key] = {r.id: r for r, new in zip(records, changed, strict=True) if new is not r}
+        if state[key]:
+            data = table.put(data, changed)
+    return data
+
+
+def _others_repointed(data: Data, old: str, new: str, state: dict) -> Data:
+    """Events and activity naming `old` name `new` instead; state keeps the originals."""
+    for key, table in NAMING.items():
+        records = table.get(data)
+        state[key] = {r.id: r for r in records if refers_to(r, old)}
+        if state[key]:
+            data = table.put(data, [repoint(r, old, new) for r in records])
+    return data
+
+
+def _others_back(data: Data, state: dict) -> Data:
+    for key, table in NAMING.items():
+        if state.get(key):
+            data = table.put(data, _restored(table.get(data), state[key]))
+    return data
 
 
 def delete_contact(contact: Contact) -> Edit:
     """Remove a contact and every journal entry with them, and their name from the `with`
-    of other entries and the `going` of events; undo puts all of it back in place."""
+    of other entries, the `going` of events and the `contact` of activity; undo puts all of
+    it back in place."""
     state: dict[str, Any] = {}
 
     def forward(data: Data) -> Data:
@@ -78,10 +99,10 @@ def delete_contact(contact: Contact) -> Edit:
         state.update(position=index, record=contacts[index], removed=removed, named=named)
         del contacts[index]
         data = CONTACTS.put(data, contacts)
-        return _events_without(INTERACTIONS.put(data, kept), contact.id, state)
+        return _others_without(INTERACTIONS.put(data, kept), contact.id, state)
 
     def backward(data: Data) -> Data:
-        data = _events_back(data, state)
+        data = _others_back(data, state)
         contacts = list(CONTACTS.get(data))
         if CONTACTS.index(contacts, contact.id) is None:
             contacts.insert(min(state["position"], len(contacts)), state["record"])
@@ -97,8 +118,9 @@ def delete_contact(contact: Contact) -> Edit:
 
 def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
     """Merge OTHER into KEEP (the rule: netplan.domain.merging), point every reference to
-    OTHER at KEEP (`contact`, `with`, `going`) and remove OTHER. Undo puts back the fields of
-    KEEP the step changed, OTHER where it was, and the records whose references it moved."""
+    OTHER at KEEP (`contact`, `with`, `going`, activity's `contact`) and remove OTHER. Undo
+    puts back the fields of KEEP the step changed, OTHER where it was, and the records whose
+    references it moved."""
     if keep_id == other_id:
         raise ValueError("a contact cannot be merged into itself")
     state: dict[str, Any] = {}
@@ -112,14 +134,10 @@ def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
         found = {name: getattr(keep, name) for name in changed_fields(keep, merged)}
         interactions = INTERACTIONS.get(data)
         moved = {i.id: i for i in interactions if refers_to(i, other_id)}
-        events = EVENTS.get(data)
-        going = {e.id: e for e in events if refers_to(e, other_id)}
-        state.update(found=found, position=other_at, record=other, moved=moved, events=going)
+        state.update(found=found, position=other_at, record=other, moved=moved)
         contacts[keep_at] = merged
         del contacts[other_at]
-        data = CONTACTS.put(data, contacts)
-        if going:
-            data = EVENTS.put(data, [repoint(e, other_id, keep_id) for e in events])
+        data = _others_repointed(CONTACTS.put(data, contacts), other_id, keep_id, state)
         if not moved:  # the journal stays the same object: it is not saved again
             return data
         return INTERACTIONS.put(data, [repoint(i, other_id, keep_id) for i in interactions])
@@ -131,7 +149,7 @@ def merge_contacts(keep_id: str, other_id: str, label: str) -> Edit:
             contacts[keep_at] = revalidated(contacts[keep_at], state["found"])
         if CONTACTS.index(contacts, other_id) is None:
             contacts.insert(min(state["position"], len(contacts)), state["record"])
-        data = _events_back(CONTACTS.put(data, contacts), state)
+        data = _others_back(CONTACTS.put(data, contacts), state)
         moved = state["moved"]
         if not moved:
             return data

@@ -355,7 +355,9 @@ class Workspace:
         jobs = _jobs()
         if isinstance(result, jobs.PeopleLoaded):
             was_broken, self._people_retry = self._people_retry, False
-            self.copy.loaded(contacts=result.contacts, journal=result.journal)
+            self.copy.loaded(
+                contacts=result.contacts, journal=result.journal, activity=result.activity
+            )
             self._people = result.index
             self.people_state = PeopleState.loaded
             self.people_problem = None

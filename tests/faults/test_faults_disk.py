@@ -24,7 +24,7 @@ import pytest
 from faults_helpers import backups, demo_store, io_faults, litter, replace_through_os, store_bytes
 
 from netplan.domain.routines import add_completions
-from netplan.models import Contact, Interaction
+from netplan.models import Activity, Contact, Interaction
 from netplan.store import FILES, Store, StoreError, decode
 
 TODAY = date(2026, 11, 25)
@@ -38,10 +38,18 @@ REASONS = {
 
 
 def a_change_to_every_file(store: Store) -> dict:
-    """A check-off, a new contact and an interaction with them: one save of three files."""
+    """A check-off, a new contact, an interaction with them and their LinkedIn connection:
+    one save of all four files."""
     snap = store.load()
     contact = Contact(id="new-person", name="New Person", created=TODAY)
     interaction = Interaction(id="i-new", contact="new-person", on=TODAY, note="Met at a fair")
+    item = Activity(
+        id="li-connection-new",
+        on=TODAY,
+        platform="LinkedIn",
+        kind="connection",
+        contact="new-person",
+    )
     return {
         "plan": add_completions(snap.plan, snap.plan.routines[0].id, TODAY, 1),
         "contacts": snap.contacts.model_copy(
@@ -50,6 +58,7 @@ def a_change_to_every_file(store: Store) -> dict:
         "journal": snap.journal.model_copy(
             update={"interactions": [*snap.journal.interactions, interaction]}
         ),
+        "activity": snap.activity.model_copy(update={"activity": [*snap.activity.activity, item]}),
     }
 
 

@@ -14,7 +14,7 @@ from faults_helpers import hold_lock
 from netplan.cli import main
 from netplan.domain.routines import add_completions
 from netplan.models import Contact, ContactBook, Interaction, Journal
-from netplan.store import BACKUP_DIR, FILES, Store, StoreError, encode
+from netplan.store import BACKUP_DIR, FILES, REQUIRED, Store, StoreError, encode
 
 TODAY = "2026-11-25"
 DAY = date(2026, 11, 23)
@@ -113,11 +113,11 @@ def test_restore_list_shows_every_version_with_its_time(history, capsys) -> None
 
 def test_restore_before_the_oldest_version_is_refused(history, capsys) -> None:
     store = history["store"]
-    before = {n: store.path(n).read_bytes() for n in FILES}
+    before = {n: store.path(n).read_bytes() for n in REQUIRED}
     status, _, err = cli(store.folder, "restore", "2026-11-01", capsys=capsys)
     assert status == 1
     assert "plan.toml: no version from 2026-11-01 23:59:59 or before is kept" in err
-    assert {n: store.path(n).read_bytes() for n in FILES} == before
+    assert {n: store.path(n).read_bytes() for n in REQUIRED} == before
 
 
 def test_restore_is_refused_while_a_save_holds_the_lock(history, capsys) -> None:
@@ -167,10 +167,10 @@ def test_versions_that_do_not_load_together_are_refused(tmp_path: Path, capsys) 
     journal = Journal(interactions=[Interaction(id="i-1", contact="x", on=DAY)])
     version(store, "journal", encode(journal), "2026-11-21T09:00:00", current=True)
     os.utime(store.path("plan"), (at("2026-11-20T09:00:00"),) * 2)
-    before = {n: store.path(n).read_bytes() for n in FILES}
+    before = {n: store.path(n).read_bytes() for n in REQUIRED}
     with pytest.raises(StoreError, match=r'refusing to restore: .*no contact .* "x"'):
         Store(store.folder).restore(datetime(2026, 11, 21, 12))
-    assert {n: store.path(n).read_bytes() for n in FILES} == before
+    assert {n: store.path(n).read_bytes() for n in REQUIRED} == before
 
 
 # --- the newest version is kept, versions go by the order of saving ------------------------

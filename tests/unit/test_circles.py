@@ -25,7 +25,7 @@ from netplan.domain.followups import cadence_for, cadences_of, next_follow_up
 from netplan.domain.people_index import PeopleIndex
 from netplan.domain.review import batch_done, needs_review, review_queue
 from netplan.models import Settings
-from netplan.store import FILES, Store, StoreError
+from netplan.store import FILES, REQUIRED, Store, StoreError
 from netplan.store.codec import decode, encode
 
 TODAY = D("2026-11-25")
@@ -155,7 +155,7 @@ def test_cadence_by_circle_round_trips_as_written() -> None:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in FILES.values()}
+    return {name: (folder / name).read_bytes() for name in (FILES[n] for n in REQUIRED)}
 
 
 def test_a_circle_of_7_is_refused_on_load_naming_file_entry_and_field(tmp_path: Path) -> None:

@@ -11,31 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import TODAY, files, run
 
 from netplan import __version__
-from netplan.store import FILES, Store
+from netplan.store import Store
 
-TODAY = "2026-11-25"
-
-
-def run(*args: str, data: Path | None = None, env: dict[str, str] | None = None):
-    """Run `python -m netplan` as a user would; returns the CompletedProcess."""
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("NETPLAN_")}
-    environ["NETPLAN_TODAY"] = TODAY
-    if data is not None:
-        environ["NETPLAN_DATA"] = str(data)
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "netplan", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-    )
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in FILES.values()}
+__all__ = ["TODAY", "files", "run"]  # other tests take them from here too
 
 
 @pytest.fixture(scope="module")

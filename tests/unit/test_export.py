@@ -18,7 +18,7 @@ from test_cli import TODAY, files, run
 from netplan.domain.followups import last_interaction_days, next_follow_up
 from netplan.exporters.ics import export_ics
 from netplan.exporters.tabular import export_csv, spreadsheet_safe
-from netplan.models import ContactBook, Journal, Plan
+from netplan.models import ActivityLog, ContactBook, Journal, Plan
 from netplan.store import Store
 
 D = date.fromisoformat
@@ -209,6 +209,7 @@ def test_csv_round_trip(demo: Path, tmp_path: Path) -> None:
     result = run("export", "csv", str(target), data=demo)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in target.iterdir()) == [
+        "activity.csv",
         "completions.csv",
         "contacts.csv",
         "interactions.csv",
@@ -250,6 +251,22 @@ def test_csv_round_trip(demo: Path, tmp_path: Path) -> None:
             "kept": cell(i.kept),
             "with": "; ".join(i.with_),
             "event": cell(i.event),
+            "source": cell(i.source),
+            "last_from": cell(i.last_from),
+        }
+
+    rows = read_csv(target / "activity.csv")
+    assert len(rows) == len(snap.activity.activity) > 0
+    for row, a in zip(rows, snap.activity.activity, strict=True):
+        assert row == {
+            "id": a.id,
+            "date": a.on.isoformat(),
+            "platform": a.platform,
+            "kind": a.kind.value,
+            "url": cell(a.url),
+            "text": cell(a.text),
+            "contact": cell(a.contact),
+            "contact_name": cell(names.get(a.contact or "")),
         }
 
     rows = read_csv(target / "completions.csv")
@@ -287,11 +304,12 @@ def test_json_export_loads_back_into_the_models(demo: Path, tmp_path: Path) -> N
     result = run("export", "json", str(target), data=demo)
     assert result.returncode == 0, result.stderr
     document = json.loads(target.read_text(encoding="utf-8"))
-    assert list(document) == ["plan", "contacts", "journal"]
+    assert list(document) == ["plan", "contacts", "journal", "activity"]
     snap = Store(demo).load()
     assert Plan.model_validate_json(json.dumps(document["plan"])) == snap.plan
     assert ContactBook.model_validate_json(json.dumps(document["contacts"])) == snap.contacts
     assert Journal.model_validate_json(json.dumps(document["journal"])) == snap.journal
+    assert ActivityLog.model_validate_json(json.dumps(document["activity"])) == snap.activity
     first = document["contacts"]["contacts"][0]
     assert first["created"] == snap.contacts.contacts[0].created.isoformat()
     assert all(isinstance(day, str) for day in document["plan"]["completions"])

@@ -13,7 +13,7 @@ import pytest
 from factories import book, contact, interaction, journal
 
 from netplan.cli import main
-from netplan.store import FILES, Store
+from netplan.store import FILES, REQUIRED, Store
 
 TODAY = "2026-11-25"
 D = date.fromisoformat
@@ -163,9 +163,9 @@ def test_a_handle_both_have_keeps_keeps_value_and_says_so(folder: Path, capsys) 
 
 def test_restore_to_before_the_merge_brings_it_all_back(folder: Path, capsys) -> None:
     an_hour_ago = time.time() - 3600
-    for name in FILES.values():
+    for name in (FILES[n] for n in REQUIRED):
         os.utime(folder / name, (an_hour_ago, an_hour_ago))
-    before = {name: (folder / name).read_bytes() for name in FILES.values()}
+    before = {name: (folder / name).read_bytes() for name in (FILES[n] for n in REQUIRED)}
     status, out, err = cli(folder, "merge", "jane-doe", "jane-d", capsys=capsys)
     assert status == 0, err
     assert (folder / "contacts.toml").read_bytes() != before["contacts.toml"]
@@ -173,7 +173,7 @@ def test_restore_to_before_the_merge_brings_it_all_back(folder: Path, capsys) ->
     assert undo, out
     status, out, err = cli(folder, "restore", undo.group(1), capsys=capsys)
     assert status == 0, err
-    assert {name: (folder / name).read_bytes() for name in FILES.values()} == before
+    assert {name: (folder / name).read_bytes() for name in (FILES[n] for n in REQUIRED)} == before
     assert "jane-d" in {c.id for c in on_disk(folder).contacts.contacts}
 
 

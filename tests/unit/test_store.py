@@ -17,6 +17,7 @@ from netplan.models import Contact, ContactBook, Interaction, Journal, Milestone
 from netplan.store import (
     BACKUP_DIR,
     FILES,
+    REQUIRED,
     ConflictError,
     Store,
     StoreError,
@@ -36,7 +37,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def snapshot_bytes(folder: Path) -> dict[str, bytes]:
-    return {name: (folder / name).read_bytes() for name in FILES.values()}
+    return {name: (folder / name).read_bytes() for name in (FILES[n] for n in REQUIRED)}
 
 
 def a_contact(ident: str = "jane-doe", **extra) -> Contact:
@@ -57,7 +58,7 @@ def test_folder_resolution_order(tmp_path: Path) -> None:
 def test_first_run_creates_private_files_with_default_routines(tmp_path: Path) -> None:
     store = Store(tmp_path / "new" / "store")
     assert store.ensure() is True
-    for name in FILES.values():
+    for name in (FILES[n] for n in REQUIRED):
         mode = os.stat(store.folder / name).st_mode & 0o777
         assert mode == 0o600, name
     snap = store.load()
@@ -103,7 +104,7 @@ def full_store() -> tuple[Plan, ContactBook, Journal]:
 
 def test_round_trip_of_demo_data_is_exact_and_stable(store: Store) -> None:
     plan, contacts, journal = full_store()
-    assert set(store.save(plan=plan, contacts=contacts, journal=journal)) == set(FILES)
+    assert set(store.save(plan=plan, contacts=contacts, journal=journal)) == set(REQUIRED)
     again = Store(store.folder).load()
     assert (again.plan, again.contacts, again.journal) == (plan, contacts, journal)
     before = snapshot_bytes(store.folder)
@@ -126,7 +127,7 @@ def test_dates_are_written_as_toml_dates_and_none_is_never_written(store: Store)
 
 def test_only_changed_files_are_rewritten(store: Store) -> None:
     snap = store.load()
-    stats = {n: os.stat(store.folder / n) for n in FILES.values()}
+    stats = {n: os.stat(store.folder / n) for n in (FILES[n] for n in REQUIRED)}
     plan = add_completions(snap.plan, "engage-posts", DAY, 2)
     written = store.save(plan=plan, contacts=snap.contacts, journal=snap.journal)
     assert written == ["plan"]
