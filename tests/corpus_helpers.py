@@ -24,3 +24,11 @@ def corpus_files(folder: str, *suffixes: str) -> list[Path]:
     if not where.is_dir():
         return []
     return sorted(p for p in where.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+
+
+def corpus_folders(folder: str) -> list[Path]:
+    """The sub-folders of one corpus folder (linkedin-archive), sorted; [] without the corpus."""
+    where = CORPUS / folder
+    if not where.is_dir():
+        return []
+    return sorted(p for p in where.iterdir() if p.is_dir())
