@@ -172,13 +172,27 @@ def build_parser() -> argparse.ArgumentParser:
     formats = imports.add_subparsers(
         dest="format", metavar="FORMAT", parser_class=_Parser, required=True
     )
+    linkedin = formats.add_parser(
+        "linkedin",
+        parents=[common],
+        help='LinkedIn "Connections.csv", or the whole data export (zip or unzipped folder)',
+    )
+    linkedin.add_argument(
+        "file",
+        metavar="PATH",
+        nargs="+",
+        help="Connections.csv, a Basic or Complete export zip (several at once), or its folder",
+    )
+    linkedin.add_argument(
+        "--since", metavar="DATE", help="read activity and messages from this day on"
+    )
     for name, metavar, what in (
-        ("linkedin", "FILE.csv", 'LinkedIn "Connections.csv" export'),
         ("vcard", "FILE.vcf", "vCard file (2.1, 3.0 or 4.0), one or many cards"),
         ("csv", "FILE.csv", "Google Contacts or Outlook CSV export"),
     ):
         source = formats.add_parser(name, parents=[common], help=what)
         source.add_argument("file", metavar=metavar, help=what)
+    for source in formats.choices.values():
         source.add_argument(
             "--dry-run", action="store_true", help="print the report, write nothing"
         )

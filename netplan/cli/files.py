@@ -21,18 +21,16 @@ from netplan.cli.support import (
 
 
 def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    if args.format == "linkedin":
+        return _import_linkedin(args, environ, out)
     from pathlib import Path
 
     from netplan.importers import ImportFailed
     from netplan.importers.merge import merge
-    from netplan.models import ContactBook
-    from netplan.store import FILES, Store, resolve_folder
     from netplan.workspace import open_workspace
     from netplan.workspace.edits import replace_files
 
-    if args.format == "linkedin":
-        from netplan.importers.linkedin import parse_file
-    elif args.format == "csv":
+    if args.format == "csv":
         from netplan.importers.contacts_csv import parse_file
     else:
         from netplan.importers.vcard import parse_file
@@ -43,11 +41,7 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     except ImportFailed as error:
         raise CommandError(str(error)) from None
     if args.dry_run:
-        # Look, but create nothing: a store that does not exist yet is an empty one.
-        store = Store(resolve_folder(getattr(args, "data", None), environ))
-        fresh = not any(store.path(n).exists() for n in FILES) and not store.backups("contacts")
-        book = ContactBook() if fresh else store.load().contacts
-        _book, report = merge(book, parsed, today)
+        _book, report = merge(_as_it_is(args, environ).contacts, parsed, today)
     else:
         store = open_store(args, environ)
         with open_workspace(store, today) as workspace:
@@ -61,6 +55,57 @@ def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     return EXIT_OK
 
 
+def _as_it_is(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
+    """The store's files for a dry run: looked at, nothing created; a store that does not
+    exist yet is an empty one."""
+    from netplan.models import ContactBook, Journal, Plan
+    from netplan.store import FILES, Snapshot, Store, resolve_folder
+
+    store = Store(resolve_folder(getattr(args, "data", None), environ))
+    fresh = not any(store.path(n).exists() for n in FILES) and not store.backups("contacts")
+    return Snapshot(Plan(), ContactBook(), Journal()) if fresh else store.load()
+
+
+def _import_linkedin(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    """Connections.csv, or the archive (zips, folder): contacts, activity, interactions."""
+    from pathlib import Path
+
+    from netplan.importers import ImportFailed
+    from netplan.importers.archive import read_archive
+    from netplan.importers.archive_report import render
+    from netplan.importers.linkedin_activity import import_archive
+    from netplan.models import ActivityLog
+    from netplan.workspace import open_workspace
+    from netplan.workspace.edits import replace_files
+
+    today = today_of(environ)
+    since = day_of(args.since, today, "--since") if args.since else None
+    try:
+        archive = read_archive([Path(p) for p in args.file], since=since, today=today)
+    except ImportFailed as error:
+        raise CommandError(str(error)) from None
+    if args.dry_run:
+        now = _as_it_is(args, environ)
+        result = import_archive(archive, now.contacts, now.journal, now.activity, today, since)
+    else:
+        with open_workspace(open_store(args, environ), today) as workspace:
+            data = workspace.data
+            assert data.contacts is not None and data.journal is not None
+            activity = data.activity if data.activity is not None else ActivityLog()
+            result = import_archive(archive, data.contacts, data.journal, activity, today, since)
+            if result.changed:
+                changed = {
+                    name: getattr(result, name)
+                    for name in ("contacts", "journal", "activity")
+                    if getattr(result, name) is not getattr(data, name)
+                }
+                workspace.apply(replace_files("Import LinkedIn", **changed))
+                workspace.save()
+                warn(workspace)
+    print(render(result, dry_run=args.dry_run), file=out)
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     from pathlib import Path
 
@@ -71,6 +116,7 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     store = open_store(args, environ)
     snapshot = store.load()
     plan, book, journal = snapshot.plan, snapshot.contacts, snapshot.journal
+    activity = snapshot.activity
     target = Path(args.target)
     refuse_own_files([target], store.folder)
     try:
@@ -86,7 +132,7 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
 
             if target.exists() and not target.is_dir():
                 raise ExportFailed(f"{target} is a file; export csv writes into a folder")
-            written = export_csv(plan, book, journal)
+            written = export_csv(plan, book, journal, activity)
             # Each file too: DIR/contacts.csv may be a link to a store file.
             refuse_own_files([target / name for name in written], store.folder)
             try:
@@ -99,7 +145,7 @@ def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         else:
             from netplan.exporters.tabular import export_json
 
-            write_file(target, export_json(plan, book, journal))
+            write_file(target, export_json(plan, book, journal, activity))
             print(f"Wrote the whole store to {target}.", file=out)
     except ExportFailed as error:
         raise CommandError(str(error)) from None
@@ -166,10 +212,12 @@ def cmd_restore(args: argparse.Namespace, environ: Mapping[str, str], out: TextI
         return EXIT_OK
     print(f"Restored {store.folder} as it was {said}:", file=out)
     for name in FILES:
-        if name in written:
+        if name in written and name not in chosen:
+            print(f"  {FILES[name]}: emptied (it did not exist then)", file=out)
+        elif name in written:
             when = f"{chosen[name].saved:%Y-%m-%d %H:%M:%S}"
             print(f"  {FILES[name]}: put back the version saved {when}", file=out)
-        else:
+        elif name in chosen or store.path(name).exists():
             print(f"  {FILES[name]}: unchanged (it already was that version)", file=out)
     print(
         "The files it replaced were backed up first: `netplan restore --list` shows them, and "

@@ -46,8 +46,9 @@ class ImportReport:
             f"{len(self.skipped)} skipped, {self.unchanged} unchanged"
         )
 
-    def render(self, dry_run: bool = False) -> str:
-        """The report printed by `netplan import`: counts, then every update and skip."""
+    def render(self, dry_run: bool = False, footer: bool = True) -> str:
+        """The report printed by `netplan import`: counts, then every update and skip (and,
+        with `footer`, that a dry run wrote nothing)."""
         verb = "Would import" if dry_run else "Imported"
         source = for_terminal(self.source, LINE_BREAK)
         lines = [f"{verb} {self.kind} contacts from {source}: {self.summary()}."]
@@ -70,7 +71,7 @@ class ImportReport:
         if self.notes:
             lines += ["", "Imported without some values:"]
             lines += [f"  {p.where}: {for_terminal(p.reason, LINE_BREAK)}" for p in self.notes]
-        if dry_run:
+        if dry_run and footer:
             lines += ["", "Dry run: nothing was written."]
         return "\n".join(lines)
 

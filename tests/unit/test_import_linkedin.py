@@ -671,7 +671,8 @@ def test_skipped_rows_still_exit_0(tmp_path: Path) -> None:
         (b"Name,Phone\nJane,123\n", "is not a LinkedIn connections export"),
         (b"", "is not a LinkedIn connections export"),
         (b"\x00\x01\x02\xff\xfe\x00" * 10, "not"),
-        ("dir", "is a folder"),
+        # A folder is an unzipped archive now: an empty one holds no LinkedIn file.
+        ("dir", "is not a LinkedIn export"),
     ],
 )
 def test_nothing_readable_exits_1_and_changes_nothing(
