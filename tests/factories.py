@@ -6,6 +6,9 @@ from datetime import date
 from typing import Any
 
 from netplan.models import (
+    Activity,
+    ActivityKind,
+    ActivityLog,
     Contact,
     ContactBook,
     Exchange,
@@ -91,3 +94,23 @@ def goal(target: int = 5, source: dict[str, Any] | None = None, **fields: Any) -
         source=GoalSource(**source) if source is not None else None,
         **fields,
     )
+
+
+_activity_counter = 0
+
+
+def activity(kind: str, on: date | str, platform: str = "LinkedIn", **fields: Any) -> Activity:
+    """One imported activity item ("comment", "reaction", "endorsement-received"…)."""
+    global _activity_counter
+    _activity_counter += 1
+    return Activity(
+        id=fields.pop("id", f"a-{_activity_counter}"),
+        on=D(on) if isinstance(on, str) else on,
+        platform=platform,
+        kind=ActivityKind(kind),
+        **fields,
+    )
+
+
+def activity_log(*items: Activity) -> ActivityLog:
+    return ActivityLog(activity=list(items))

@@ -42,12 +42,13 @@ def cmd_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
             lambda: find_routine(plan, args.routine),
             lambda r: f"{r.id}  ({for_terminal(r.title)})",
         )
-        before = done_in_period(plan, routine, day, today)
+        activity = workspace.data.activity  # imported activity counts as the app counts it
+        before = done_in_period(plan, routine, day, today, activity)
         workspace.apply(check_off(routine, day, args.count))
         workspace.save()
         warn(workspace)
         plan = workspace.data.plan
-    done = done_in_period(plan, routine, day, today)
+    done = done_in_period(plan, routine, day, today, activity)
     ws = plan.settings.week_start
     when = week_label(day, ws) if routine.period == "week" else month_label(day)
     change = done - before
@@ -165,7 +166,7 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
 
 
 def cmd_demo(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
-    from netplan.demo import demo_data
+    from netplan.demo import demo_files
     from netplan.workspace import open_workspace
     from netplan.workspace.edits import replace_files
 
@@ -188,15 +189,16 @@ def cmd_demo(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) 
                 f"the store in {store.folder} is not empty (it holds {', '.join(held)}); "
                 "demo only fills an empty store. Try: netplan --data /tmp/netplan-demo demo"
             )
-        plan, contacts, journal = demo_data(today)
-        sample = {"plan": plan, "contacts": contacts, "journal": journal}
+        sample = demo_files(today)
+        plan, contacts, journal = sample["plan"], sample["contacts"], sample["journal"]
         workspace.apply(replace_files("Fill with sample data", **sample))
         workspace.save()
         warn(workspace)
     print(
         f"Filled {store.folder} with sample data: {len(contacts.contacts)} contacts, "
         f"{len(journal.interactions)} interactions, {len(plan.goals)} goals, "
-        f"12 weeks of check-offs. Run `netplan` to look around.",
+        f"12 weeks of check-offs, {len(sample['activity'].activity)} items of LinkedIn "
+        "activity. Run `netplan` to look around.",
         file=out,
     )
     return EXIT_OK

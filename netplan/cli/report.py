@@ -38,7 +38,7 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     snapshot = store.load()
     plan = snapshot.plan
     people = PeopleIndex.of(snapshot.contacts, snapshot.journal, plan.settings, today, plan.events)
-    report = due_report(snapshot.plan, people, today, args.days)
+    report = due_report(snapshot.plan, people, today, args.days, snapshot.activity)
     if args.json:
         import json
 
@@ -98,7 +98,8 @@ def cmd_validate(args: argparse.Namespace, environ: Mapping[str, str], out: Text
         f"{store.folder}: OK ({plural(len(snapshot.plan.routines), 'routine')}, "
         f"{plural(len(snapshot.plan.goals), 'goal')}, "
         f"{plural(len(snapshot.contacts.contacts), 'contact')}, "
-        f"{plural(len(snapshot.journal.interactions), 'interaction')})",
+        f"{plural(len(snapshot.journal.interactions), 'interaction')}, "
+        f"{plural(len(snapshot.activity.activity), 'activity item')})",
         file=out,
     )
     return EXIT_OK

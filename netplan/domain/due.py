@@ -10,7 +10,7 @@ from netplan.domain.followups import FollowUp, MilestoneDue
 from netplan.domain.people_index import PeopleIndex
 from netplan.domain.promises import PromiseDue, promises_of
 from netplan.domain.routines import RoutineStatus, routine_statuses
-from netplan.models import Period, Plan
+from netplan.models import ActivityLog, Period, Plan
 
 
 @dataclass(frozen=True)
@@ -22,13 +22,20 @@ class DueReport:
     promises: list[PromiseDue] = field(default_factory=list)  # open, oldest first
 
 
-def due_report(plan: Plan, people: PeopleIndex, today: date, days: int = 7) -> DueReport:
+def due_report(
+    plan: Plan,
+    people: PeopleIndex,
+    today: date,
+    days: int = 7,
+    activity: ActivityLog | None = None,
+) -> DueReport:
     """Follow-ups overdue or due within `days`, milestones within `days`, and routines not yet
-    met in the current week (first) or month (then), in plan order."""
+    met in the current week (first) or month (then), in plan order (counting their evidence:
+    events, and `activity` when given)."""
     routines = [
         status
         for period in (Period.week, Period.month)
-        for status in routine_statuses(plan, period, today, today)
+        for status in routine_statuses(plan, period, today, today, activity)
         if status.pending  # not met, and neither skipped nor before its `since`
     ]
     return DueReport(

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from netplan.models import Contact, ContactBook, Goal, GoalStatus, Journal, Plan
+from netplan.domain.history import evidence_days
+from netplan.models import ActivityLog, Contact, ContactBook, Goal, GoalStatus, Journal, Plan
 
 
 def _has_tag(contact: Contact, tag: str) -> bool:
@@ -15,12 +16,20 @@ def _has_tag(contact: Contact, tag: str) -> bool:
     return any(t.casefold() == wanted for t in contact.tags)
 
 
-def goal_progress(goal: Goal, plan: Plan, contacts: ContactBook, journal: Journal) -> int:
+def goal_progress(
+    goal: Goal,
+    plan: Plan,
+    contacts: ContactBook,
+    journal: Journal,
+    today: date | None = None,
+    activity: ActivityLog | None = None,
+) -> int:
     """How far the goal has come.
 
     No source: the manual `progress`. Otherwise counted since `start` (all time without one),
     with no upper date bound:
-    - `routine`: completions of that routine;
+    - `routine`: completions of that routine, plus, given `today`, its evidence as the
+      routine's history counts it (attended events, and `activity` when given);
     - `tag`: contacts carrying the tag (any case) created on or after start; a contact without
       `created` counts only when the goal has no start;
     - `interactions_with`: interactions with contacts carrying the tag, on or after start, only
@@ -32,11 +41,16 @@ def goal_progress(goal: Goal, plan: Plan, contacts: ContactBook, journal: Journa
     if source is None:
         return goal.progress
     if source.routine is not None:
-        return sum(
+        done = sum(
             counts.get(source.routine, 0)
             for day, counts in plan.completions.items()
             if start is None or day >= start
         )
+        routine = next((r for r in plan.routines if r.id == source.routine), None)
+        if today is not None and routine is not None:
+            extra = evidence_days(plan, routine, today, activity)
+            done += sum(n for day, n in extra.items() if start is None or day >= start)
+        return done
     if source.tag is not None:
         return sum(
             1

@@ -2,8 +2,8 @@
 
 `judge` is the one place that decides a period's target, whether it counts at all, whether
 it is skipped and whether it is met. Streaks, averages, trends, grids and `due` all ask it.
-Its inputs are explicit (done, since, skips, evidence): attended events arrive as
-`evidence` (see `evidence_days`), and so will imported activity, not as rules elsewhere.
+Its inputs are explicit (done, since, skips, evidence): attended events and imported
+activity (spec 7.3) arrive as `evidence` (see `evidence_days`), decided here and nowhere else.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from netplan.domain.events import event_credits
+from netplan.domain.activity import ActivityIndex, activity_index, describe
+from netplan.domain.events import attended, event_credits, event_keys, title_key
 from netplan.domain.periods import period_range, period_start, shift_period
-from netplan.models import EarlierTarget, Plan, Routine, Skip
+from netplan.models import ActivityLog, EarlierTarget, Plan, Routine, Skip
 
 _DAY = timedelta(days=1)
 # What counts for a routine without `counts`, by id (spec 7.3; "event": attended events).
@@ -28,18 +29,131 @@ DEFAULT_COUNTS: dict[str, tuple[str, ...]] = {
 
 
 def counts_of(routine: Routine) -> tuple[str, ...]:
-    """What counts for the routine besides its check-offs: its `counts`, else its id's default."""
+    """What counts for the routine besides its check-offs: its `counts` (lower case, as
+    `Activity.counts_as` names items), else its id's default."""
     if routine.counts is not None:
-        return tuple(routine.counts)
+        return tuple(dict.fromkeys(key.lower() for key in routine.counts))
     return DEFAULT_COUNTS.get(routine.id, ())
 
 
-def evidence_days(plan: Plan, routine: Routine, today: date) -> dict[date, int]:
-    """Completions that come from elsewhere than check-offs, by day: attended events (on
-    their last day) for a routine counting "event". They do not set a routine's `since`."""
-    if "event" not in counts_of(routine) or not plan.events:
-        return {}
-    return event_credits(plan.events, today)
+EVENT = "event"  # what `counts` names attended plan events by
+LINKEDIN_EVENT = "linkedin:event"  # LinkedIn's record of an event: maybe a plan event too
+
+
+def _same_as_plan_events(plan: Plan, keys: tuple[str, ...]) -> set[tuple[date, str]]:
+    """(day, title) of the plan's events, when the routine counts both them and LinkedIn's:
+    a LinkedIn event on such a day with such a title is that event and counts once, as the
+    plan event does (attended or not)."""
+    if EVENT not in keys or LINKEDIN_EVENT not in keys or not plan.events:
+        return set()
+    return {key for event in plan.events for key in event_keys(event)}
+
+
+def evidence_parts(
+    plan: Plan, routine: Routine, today: date, activity: ActivityLog | None = None
+) -> tuple[dict[date, int], dict[date, int]]:
+    """Completions from elsewhere than check-offs, by day: (attended events, on their last
+    day, for a routine counting "event"; imported activity whose `counts_as` is in the
+    routine's counts, on or before today). Neither sets a routine's `since`."""
+    keys = counts_of(routine)
+    if not keys:
+        return {}, {}
+    events = event_credits(plan.events, today) if EVENT in keys and plan.events else {}
+    index = activity_index(activity)
+    if index is None:
+        return events, {}
+    same = _same_as_plan_events(plan, keys)
+    if not same and (keys, today) in index.memo:
+        return events, index.memo[keys, today]  # shared: callers never change it
+    found: dict[date, int] = {}
+    for key in keys:
+        if key == EVENT:
+            continue
+        days = index.day_counts.get(key)
+        if not days:
+            continue
+        if same and key == LINKEDIN_EVENT:
+            for day, items in index.by_key[key].items():
+                if day <= today:
+                    n = sum(1 for a in items if (day, title_key(a.text or "")) not in same)
+                    if n:
+                        found[day] = found.get(day, 0) + n
+            continue
+        for day, n in days.items():
+            if day > today:
+                break  # days are in order
+            found[day] = found.get(day, 0) + n
+    if not same:
+        index.memo[keys, today] = found
+    return events, found
+
+
+def evidence_days(
+    plan: Plan, routine: Routine, today: date, activity: ActivityLog | None = None
+) -> dict[date, int]:
+    """All evidence by day: attended events and counted activity (`evidence_parts`)."""
+    events, found = evidence_parts(plan, routine, today, activity)
+    if not found:
+        return events
+    total = dict(events)
+    for day, n in found.items():
+        total[day] = total.get(day, 0) + n
+    return total
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One piece of evidence, to name it: an attended event or an activity item."""
+
+    on: date
+    source: str  # "event" (plan.toml), else the activity's platform ("LinkedIn")
+    words: str  # the event's title, or "comment “…”" (user text: show it as text)
+
+    @property
+    def from_activity(self) -> bool:
+        return self.source != EVENT
+
+
+def evidence_between(
+    plan: Plan,
+    routine: Routine,
+    first: date,
+    last: date,
+    today: date,
+    activity: ActivityLog | None = None,
+) -> list[EvidenceItem]:
+    """The evidence counted for `routine` from `first` to `last` (a cell of a grid), by day:
+    what `evidence_parts` counts there, item by item."""
+    keys = counts_of(routine)
+    items: list[EvidenceItem] = []
+    if not keys or last < first:
+        return items
+    if EVENT in keys:
+        seen: set[tuple[date, str]] = set()
+        for event in plan.events:
+            if not attended(event, today) or not first <= event.last_day <= last:
+                continue
+            event_days = event_keys(event)
+            if any(key in seen for key in event_days):
+                continue
+            seen.update(event_days)
+            items.append(EvidenceItem(event.last_day, EVENT, event.title))
+    index: ActivityIndex | None = activity_index(activity)
+    if index is not None:
+        same = _same_as_plan_events(plan, keys)
+        end = min(last, today)
+        for key in keys:
+            days = index.by_key.get(key)
+            if key == EVENT or not days:
+                continue
+            for day, found in days.items():
+                if first <= day <= end:
+                    for a in found:
+                        if key == LINKEDIN_EVENT and (day, title_key(a.text or "")) in same:
+                            continue
+                        items.append(EvidenceItem(day, a.platform, describe(a)))
+    items.sort(key=lambda item: (item.on, item.source != EVENT))
+    return items
 
 
 @dataclass(frozen=True)
@@ -52,7 +166,8 @@ class Verdict:
     target: int  # the target in force for this period
     counted: bool  # False: the period ends before the routine's `since`
     skipped: bool  # every day lies inside skips covering the routine
-    evidence: int = 0  # of `done`, what came from events (spec 7.2)
+    evidence: int = 0  # of `done`, what came from events and activity (spec 7.2, 7.3)
+    activity: int = 0  # of `evidence`, what came from imported activity
 
     @property
     def met(self) -> bool:
@@ -101,9 +216,11 @@ def judge(
     since: date,
     skips: Iterable[Skip],
     evidence: int = 0,
+    activity: int = 0,
 ) -> Verdict:
     """How the period from `start` to `end` counts for `routine`, with `done` check-offs and
-    `evidence` completions from elsewhere (attended events: `evidence_days`).
+    `evidence` completions from elsewhere (attended events and activity: `evidence_days`;
+    `activity` of them came from imported activity, for showing only).
 
     `since` is the routine's first counted day (`counting_since`); `skips` the plan's skips.
     """
@@ -115,6 +232,7 @@ def judge(
         counted=end >= since,
         skipped=fully_skipped(routine.id, start, end, skips),
         evidence=evidence,
+        activity=activity,
     )
 
 
@@ -128,7 +246,8 @@ def counting_since(plan: Plan, routine: Routine, today: date) -> date:
 
 
 class RoutineHistory:
-    """A routine's verdicts, period by period, over one plan (completions summed once)."""
+    """A routine's verdicts, period by period, over one plan (completions summed once), with
+    its evidence (attended events, and `activity` when given) folded in."""
 
     def __init__(
         self,
@@ -136,6 +255,7 @@ class RoutineHistory:
         routine: Routine,
         today: date,
         evidence: dict[date, int] | None = None,
+        activity: ActivityLog | None = None,
     ) -> None:
         self.plan, self.routine, self.today = plan, routine, today
         self.week_start = plan.settings.week_start
@@ -150,18 +270,45 @@ class RoutineHistory:
                 first = min(first, day)
         self.counts = counts
         self.since = routine.since or period_start(routine.period, first, self.week_start)
+        found: dict[date, int] = {}
         if evidence is None:
-            evidence = evidence_days(plan, routine, today)
-        self.evidence: dict[date, int] = {}
-        for day, n in evidence.items():
-            key = period_start(routine.period, day, self.week_start)
-            self.evidence[key] = self.evidence.get(key, 0) + n
+            evidence, found = evidence_parts(plan, routine, today, activity)
+        self.days = evidence  # events by day (or the evidence given)
+        self.activity_days = found  # counted activity by day
+        self.evidence = self._by_period(evidence)
+        self.from_activity = self._by_period(found)
+        for start, n in self.from_activity.items():
+            self.evidence[start] = self.evidence.get(start, 0) + n
+
+    def _by_period(self, days: dict[date, int]) -> dict[date, int]:
+        result: dict[date, int] = {}
+        for day, n in days.items():
+            key = period_start(self.routine.period, day, self.week_start)
+            result[key] = result.get(key, 0) + n
+        return result
 
     def at(self, day: date) -> Verdict:
         """The verdict of the period holding `day`."""
         start, end = period_range(self.routine.period, day, self.week_start)
         done, evidence = self.counts.get(start, 0), self.evidence.get(start, 0)
-        return judge(self.routine, start, end, done, self.since, self.skips, evidence)
+        activity = self.from_activity.get(start, 0)
+        return judge(self.routine, start, end, done, self.since, self.skips, evidence, activity)
+
+    def between(self, first: date, last: date) -> tuple[int, int, int]:
+        """(check-offs, evidence, of which activity) from `first` to `last`: one grid cell."""
+        done = evidence = found = 0
+        completions = self.plan.completions
+        day = first
+        while day <= last:
+            counts = completions.get(day)
+            if counts:
+                done += counts.get(self.routine.id, 0)
+            evidence += self.days.get(day, 0)
+            found += self.activity_days.get(day, 0)
+            if day == date.max:
+                break
+            day += _DAY
+        return done, evidence + found, found
 
     def back_from(self, day: date) -> Iterable[Verdict]:
         """Verdicts of the period holding `day` and each one before it, while counted."""

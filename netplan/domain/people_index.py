@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import is_not
 
+from netplan.domain.activity import activity_index
 from netplan.domain.balance import Balance, balance_of
 from netplan.domain.followups import (
     Cadences,
@@ -32,8 +33,24 @@ from netplan.domain.followups import (
     event_follow_up,
     next_occurrence,
 )
-from netplan.domain.suggestions import MILESTONE_DAYS, SOON_DAYS, Suggestion, suggestion_for
-from netplan.models import Contact, ContactBook, Event, Interaction, Journal, Milestone, Settings
+from netplan.domain.replies import ReplyOwed, replies_owed
+from netplan.domain.suggestions import (
+    MILESTONE_DAYS,
+    SOON_DAYS,
+    Suggestion,
+    suggestion_for,
+    thanks_owed,
+)
+from netplan.models import (
+    ActivityLog,
+    Contact,
+    ContactBook,
+    Event,
+    Interaction,
+    Journal,
+    Milestone,
+    Settings,
+)
 
 NO_BALANCE = Balance()
 STEP = 1000  # records between two yields of `build`: 3–10 ms of work on the benchmark machine
@@ -318,25 +335,55 @@ class PeopleIndex:
         found.sort(key=lambda m: (m.on, m.contact.name.casefold(), m.contact.id, m.milestone.label))
         return found
 
-    def suggestions(self, limit: int = 5) -> list[Suggestion]:
-        """At most `limit` contacts worth reaching out to, best first (see suggestions)."""
+    def suggestions(self, limit: int = 5, activity: ActivityLog | None = None) -> list[Suggestion]:
+        """At most `limit` contacts worth reaching out to, best first (see suggestions);
+        with `activity`, endorsements and recommendations to thank people for count too."""
         assert self.today is not None
         if limit <= 0:
             return []
         today = self.today
         soon = today.toordinal() + SOON_DAYS
         near = today + timedelta(days=MILESTONE_DAYS)
+        index = activity_index(activity)
+        thanks: dict[str, list] = {}
+        if index is not None and index.received:
+            rows = self.by_id
+
+            def last(contact_id: str) -> date | None:
+                row = rows.get(contact_id)
+                return row.last if row is not None else None
+
+            thanks = thanks_owed((a for a in index.received if a.contact in rows), last, today)
         found: list[tuple[float, str, Suggestion]] = []
         for row in self.by_id.values():
             quiet = not row.milestones or row.milestones[0][0] > near
-            if row.due_ord > soon and not row.balance.give_first and quiet:
+            owed = thanks.get(row.contact.id, ())
+            if row.due_ord > soon and not row.balance.give_first and quiet and not owed:
                 continue  # no reason to suggest them: skip the scoring
             suggestion = suggestion_for(
-                row.contact, row.due, row.cadence, row.balance.give_first, row.milestones, today
+                row.contact,
+                row.due,
+                row.cadence,
+                row.balance.give_first,
+                row.milestones,
+                today,
+                owed,
             )
             if suggestion is not None:
                 found.append((-round(suggestion.score, 6), row.name_key, suggestion))
         return [entry[2] for entry in heapq.nsmallest(limit, found, key=lambda e: e[:2])]
+
+    def replies_owed(self) -> list[tuple[Contact, ReplyOwed]]:
+        """Conversations owing a reply (see replies), of contacts not archived, oldest first."""
+        assert self.today is not None
+        if self.journal is None:
+            return []
+        rows = self.by_id
+        return [
+            (rows[owed.contact].contact, owed)
+            for owed in replies_owed(self.journal.interactions, self.today)
+            if owed.contact in rows
+        ]
 
 
 def _difference(old: Sequence, new: Sequence) -> tuple[list, list]:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from netplan.domain.history import RoutineHistory, evidence_days
 from netplan.domain.lookup import AmbiguousError, NotFoundError, resolve
 from netplan.domain.periods import period_range
-from netplan.models import Period, Plan, Routine
+from netplan.models import ActivityLog, Period, Plan, Routine
 
 __all__ = [
     "AmbiguousError",
@@ -25,15 +25,21 @@ __all__ = [
 
 
 def count_between(
-    plan: Plan, routine_id: str, start: date, end: date, today: date | None = None
+    plan: Plan,
+    routine_id: str,
+    start: date,
+    end: date,
+    today: date | None = None,
+    activity: ActivityLog | None = None,
 ) -> int:
     """Completions of a routine from `start` to `end`, both included; given `today`, with
-    its evidence too (attended events on their last days: history.evidence_days)."""
+    its evidence too (attended events on their last days, and counted `activity`:
+    history.evidence_days)."""
     if end < start:
         return 0
     if today is not None:
         routine = next((r for r in plan.routines if r.id == routine_id), None)
-        extra = evidence_days(plan, routine, today) if routine is not None else {}
+        extra = evidence_days(plan, routine, today, activity) if routine is not None else {}
         found = sum(n for day, n in extra.items() if start <= day <= end)
         return found + count_between(plan, routine_id, start, end)
     span = (end - start).days + 1
@@ -51,22 +57,30 @@ def count_between(
     )
 
 
-def done_in_period(plan: Plan, routine: Routine, day: date, today: date | None = None) -> int:
+def done_in_period(
+    plan: Plan,
+    routine: Routine,
+    day: date,
+    today: date | None = None,
+    activity: ActivityLog | None = None,
+) -> int:
     """Completions of `routine` in its own period (week or month) holding `day` (with its
-    evidence, given `today`)."""
+    evidence, given `today`: events, and `activity` when given)."""
     start, end = period_range(routine.period, day, plan.settings.week_start)
-    return count_between(plan, routine.id, start, end, today)
+    return count_between(plan, routine.id, start, end, today, activity)
 
 
-def streak(plan: Plan, routine: Routine, today: date) -> int:
+def streak(plan: Plan, routine: Routine, today: date, activity: ActivityLog | None = None) -> int:
     """Consecutive met periods ending with the last complete one, plus the current once met;
     skipped periods do not break it, periods before the routine's `since` end it."""
-    return RoutineHistory(plan, routine, today).streak()
+    return RoutineHistory(plan, routine, today, activity=activity).streak()
 
 
-def best_streak(plan: Plan, routine: Routine, today: date) -> int:
+def best_streak(
+    plan: Plan, routine: Routine, today: date, activity: ActivityLog | None = None
+) -> int:
     """Longest run of met periods up to and including the current one (counted when met)."""
-    return RoutineHistory(plan, routine, today).best()
+    return RoutineHistory(plan, routine, today, activity=activity).best()
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,8 @@ class RoutineStatus:
     best: int
     skipped: bool = False
     counted: bool = True  # False: the period ends before the routine's `since`
+    evidence: int = 0  # of `done`, from events and imported activity
+    activity: int = 0  # of `evidence`, from imported activity
 
     @property
     def pending(self) -> bool:
@@ -88,13 +104,24 @@ class RoutineStatus:
         return self.counted and not self.skipped and not self.met
 
 
-def routine_statuses(plan: Plan, period: Period, day: date, today: date) -> list[RoutineStatus]:
-    """Status of each non-archived routine of `period`, in plan order, for the period of `day`."""
+def routine_statuses(
+    plan: Plan,
+    period: Period,
+    day: date,
+    today: date,
+    activity: ActivityLog | None = None,
+    histories: dict[str, RoutineHistory] | None = None,
+) -> list[RoutineStatus]:
+    """Status of each non-archived routine of `period`, in plan order, for the period of `day`
+    (with its evidence: events, and `activity` when given). `histories`, when given, receives
+    each routine's history by id, for a caller that asks it more (a grid's cells)."""
     statuses: list[RoutineStatus] = []
     for routine in plan.routines:
         if routine.archived or routine.period != period:
             continue
-        history = RoutineHistory(plan, routine, today)
+        history = RoutineHistory(plan, routine, today, activity=activity)
+        if histories is not None:
+            histories[routine.id] = history
         verdict = history.at(day)
         run, best = history.streaks()
         statuses.append(
@@ -107,6 +134,8 @@ def routine_statuses(plan: Plan, period: Period, day: date, today: date) -> list
                 best=best,
                 skipped=verdict.skipped and not verdict.met,
                 counted=verdict.counted,
+                evidence=verdict.evidence,
+                activity=verdict.activity,
             )
         )
     return statuses
@@ -175,10 +204,12 @@ class WeekFollowThrough:
         return self.target > 0 and self.done >= self.target
 
 
-def weekly_histories(plan: Plan, today: date) -> list[RoutineHistory]:
+def weekly_histories(
+    plan: Plan, today: date, activity: ActivityLog | None = None
+) -> list[RoutineHistory]:
     """The weekly, not archived routines' histories, built once for many weeks."""
     return [
-        RoutineHistory(plan, routine, today)
+        RoutineHistory(plan, routine, today, activity=activity)
         for routine in plan.routines
         if not routine.archived and routine.period == Period.week
     ]
@@ -189,13 +220,14 @@ def week_follow_through(
     day: date,
     today: date | None = None,
     histories: list[RoutineHistory] | None = None,
+    activity: ActivityLog | None = None,
 ) -> WeekFollowThrough:
     """The week holding `day`, over the routines that are weekly and not archived, each as
     its history judges it (`today` decides where a routine without `since` starts)."""
     start, _end = period_range(Period.week, day, plan.settings.week_start)
     done = target = 0
     if histories is None:
-        histories = weekly_histories(plan, today or day)
+        histories = weekly_histories(plan, today or day, activity)
     for history in histories:
         verdict = history.at(day)
         if verdict.judged:  # before `since`, or skipped and not met: left out
@@ -204,14 +236,18 @@ def week_follow_through(
     return WeekFollowThrough(start, done, target)
 
 
-def recent_week_rates(plan: Plan, today: date, weeks: int = 12) -> list[float]:
+def recent_week_rates(
+    plan: Plan, today: date, weeks: int = 12, activity: ActivityLog | None = None
+) -> list[float]:
     """Follow-through rates of the last `weeks` weeks, oldest first, ending with the current
     week (the week grid's sparkline; a week with nothing counted shows as zero)."""
-    return [week.rate for week in recent_weeks(plan, today, weeks)]
+    return [week.rate for week in recent_weeks(plan, today, weeks, activity)]
 
 
-def recent_weeks(plan: Plan, today: date, weeks: int = 12) -> list[WeekFollowThrough]:
-    histories = weekly_histories(plan, today)
+def recent_weeks(
+    plan: Plan, today: date, weeks: int = 12, activity: ActivityLog | None = None
+) -> list[WeekFollowThrough]:
+    histories = weekly_histories(plan, today, activity)
     return [
         week_follow_through(plan, today - timedelta(days=7 * back), today, histories)
         for back in range(weeks - 1, -1, -1)

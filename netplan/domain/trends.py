@@ -10,23 +10,24 @@ from datetime import date, timedelta
 
 from netplan.domain.periods import add_months, month_end, month_start
 from netplan.domain.routines import WeekFollowThrough, week_follow_through, weekly_histories
-from netplan.models import Exchange, Journal, Plan
+from netplan.models import ActivityLog, Exchange, Journal, Plan
 
 TREND_WEEKS = 26
 TREND_MONTHS = 6  # about 26 weeks of calendar months, the current one included
 
 
 def weekly_follow_through(
-    plan: Plan, today: date, weeks: int = TREND_WEEKS
+    plan: Plan, today: date, weeks: int = TREND_WEEKS, activity: ActivityLog | None = None
 ) -> list[WeekFollowThrough]:
     """The last `weeks` weeks, oldest first, ending with the current (unfinished) week.
 
     Weeks before the week of the first completion ever recorded are left out, so someone who
     started last month sees their own weeks, not months of zeros from before they began. The
-    current week is always there.
+    current week is always there. Evidence (events, `activity`) counts as the history
+    judges it.
     """
     first = min(plan.completions, default=None)
-    histories = weekly_histories(plan, today)
+    histories = weekly_histories(plan, today, activity)
     result = []
     for back in range(weeks - 1, -1, -1):
         week = week_follow_through(plan, today - timedelta(days=7 * back), today, histories)

@@ -56,13 +56,15 @@ def needs_people(source: GoalSource | None) -> bool:
     return source is not None and source.routine is None
 
 
-def count_now(goal: Goal, data: Data | None) -> int | None:
-    """The goal's progress on the app's data; None while the files it counts are loading."""
+def count_now(goal: Goal, data: Data | None, today: date | None = None) -> int | None:
+    """The goal's progress on the app's data; None while the files it counts are loading.
+    Given `today`, a routine's goal counts its evidence too (events, loaded activity)."""
     if data is None:
         return None
     if needs_people(goal.source) and (data.contacts is None or data.journal is None):
         return None
-    return goal_progress(goal, data.plan, data.contacts or ContactBook(), data.journal or Journal())
+    contacts, journal = data.contacts or ContactBook(), data.journal or Journal()
+    return goal_progress(goal, data.plan, contacts, journal, today, data.activity)
 
 
 def all_tags(data: Data | None) -> list[str]:
@@ -221,7 +223,7 @@ class GoalForm(FormScreen[Goal]):
             )
             label.update(f"Counted so far: — ({problem})")
             return
-        count = count_now(goal, netplan_app(self).data)
+        count = count_now(goal, netplan_app(self).data, netplan_app(self).today)
         if count is None:
             label.update("Counted so far: … (contacts are still loading)")
             return

@@ -129,7 +129,7 @@ class GoalsPane(FollowsData, Vertical):
     def _count(self, goal: Goal, data: Data) -> int | None:
         """The goal's progress now; None while the files it counts are still loading."""
         if not needs_people(goal.source):
-            return count_now(goal, data)
+            return count_now(goal, data, self.netplan.today)
         if self._people[0] is not data.contacts or self._people[1] is not data.journal:
             self._people = (data.contacts, data.journal)
             self._counts = {}

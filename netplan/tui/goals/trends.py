@@ -67,7 +67,7 @@ class ScaledSparkline(Sparkline):
 
 def follow_through_texts(data: Data, today: date) -> tuple[list[float], str, str]:
     """Sparkline values (percent per week), a heading and a caption with the numbers."""
-    weeks = weekly_follow_through(data.plan, today)
+    weeks = weekly_follow_through(data.plan, today, activity=data.activity)
     summary = follow_through_summary(weeks)
     current = weeks[-1]
     heading = f"Weekly routines vs targets · last {summary.weeks} week{'s' * (summary.weeks != 1)}"

@@ -1,7 +1,8 @@
 """The agenda beside the week grid: what needs doing about people, and the week's time.
 
-Overdue and due follow-ups, open promises (oldest first), milestones in the next 14 days,
-suggestions, the time budget and this month's give/ask balance. It renders what the domain
+Overdue and due follow-ups, open promises (oldest first), replies owed (spec 7.3),
+milestones in the next 14 days, suggestions (thanks for endorsements included), the time
+budget and this month's give/ask balance. It renders what the domain
 functions compute.
 """
 
@@ -91,6 +92,24 @@ def _promises(people: PeopleIndex, today: date) -> list[Text]:
     return parts
 
 
+def _replies(people: PeopleIndex) -> list[Text]:
+    """Conversations whose last message was theirs, 2 to 30 days ago; none, no section."""
+    found = people.replies_owed()
+    if not found:
+        return []
+    parts = [Text(), _heading(f"Replies owed · {len(found)}")]
+    for contact, owed in found[:SHOWN]:
+        parts.append(
+            Text.assemble(
+                _name(contact.name),
+                Text(f"{owed.days}d ago", style="red" if owed.days > 7 else "yellow"),
+            )
+        )
+    if len(found) > SHOWN:
+        parts.append(Text(f"… {len(found) - SHOWN} more", style="dim"))
+    return parts
+
+
 class Agenda(FollowsData, VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -113,7 +132,7 @@ class Agenda(FollowsData, VerticalScroll):
         people = self.netplan.people
         # The people sections change only with contacts, journal or settings, not with a
         # check-off; the index's version says when its rows changed.
-        objects = (data.contacts, data.journal, data.plan.settings, people)
+        objects = (data.contacts, data.journal, data.plan.settings, people, data.activity)
         values = (people.version if people is not None else None, self.netplan.contacts_status)
         seen = self._people_inputs
         if (
@@ -174,6 +193,7 @@ class Agenda(FollowsData, VerticalScroll):
         if not due:
             parts.append(Text("Nothing due this week", style="dim"))
         parts += _promises(people, today)
+        parts += _replies(people)
 
         parts.append(Text())
         parts.append(_heading(f"Milestones · next {MILESTONE_DAYS} days"))
@@ -192,7 +212,7 @@ class Agenda(FollowsData, VerticalScroll):
 
         parts.append(Text())
         parts.append(_heading("Reach out this week"))
-        suggestions = people.suggestions(limit=5)
+        suggestions = people.suggestions(limit=5, activity=data.activity)
         for item in suggestions:
             parts.append(
                 Text.assemble(

@@ -1,7 +1,9 @@
 """The routine grid: routines × the days of a week (or the weeks of a month).
 
 A DataTable whose row labels are the routine titles, then one column per day (or week), then
-done/target, a progress bar and the streak. The cursor stays on the day columns.
+done/target, a progress bar and the streak. The cursor stays on the day columns. A cell
+shows its total (check-offs plus evidence: attended events, imported activity); a cell
+holding evidence carries `EVIDENCE_MARK` in its own colour, and the pane names the items.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from netplan.tui.common.text import plain, shorten
 BAR_WIDTH = 6
 TITLE_WIDTH = 23
 DAY_WIDTH = 4
+EVIDENCE_MARK = "*"  # a cell whose count holds events or imported activity
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class GridRow:
     streak: int
     best: int
     skipped: bool = False  # the period is paused (spec 7.1): neither met nor missed
+    evidence: tuple[int, ...] = ()  # of each cell's count, what came from events or activity
 
 
 class RoutineGrid(DataTable):
@@ -81,6 +85,7 @@ class RoutineGrid(DataTable):
             "today": Style(color=variables.get("accent", "magenta"), bold=True),
             "dim": Style(dim=True),
             "count": Style(bold=True),
+            "evidence": Style(color=variables.get("secondary", "cyan"), bold=True),
         }
 
     def show(self, columns: list[GridColumn], rows: list[GridRow]) -> None:
@@ -141,12 +146,16 @@ class RoutineGrid(DataTable):
 
     def _cells(self, row: GridRow, columns: list[GridColumn], palette: dict[str, Style]) -> list:
         cells: list[Text] = []
-        for count, column in zip(row.counts, columns, strict=True):
+        evidence = row.evidence or (0,) * len(row.counts)
+        for count, found, column in zip(row.counts, evidence, columns, strict=True):
             text = str(count) if count else "·"
             style = palette["count"] if count else palette["dim"]
             if column.is_today:
                 style = style + palette["today"]
-            cells.append(Text(text, style=style, justify="center"))
+            cell = Text(text, style=style, justify="center")
+            if found:
+                cell.append(EVIDENCE_MARK, style=palette["evidence"])
+            cells.append(cell)
         ratio = min(row.done / row.target, 1.0) if row.target else 0.0
         filled = round(ratio * BAR_WIDTH)
         bar_style = palette["met"] if row.met else palette["today"]

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import DataTable, Label, Sparkline, Static
 
-from netplan.domain.history import fully_skipped
+from netplan.domain.activity import activity_index
+from netplan.domain.history import RoutineHistory, fully_skipped
 from netplan.domain.periods import (
     month_label,
     month_record_day,
@@ -20,18 +21,14 @@ from netplan.domain.periods import (
     week_days,
     week_title,
 )
-from netplan.domain.routines import (
-    average_rate,
-    count_between,
-    recent_weeks,
-    routine_statuses,
-)
+from netplan.domain.routines import average_rate, recent_weeks, routine_statuses
 from netplan.models import Period, Routine
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.week.agenda import Agenda
 from netplan.tui.week.events import EventKeys, EventList
+from netplan.tui.week.evidence import EvidenceLine
 from netplan.tui.week.grid import GridColumn, GridRow, RoutineGrid
 from netplan.workspace import Data
 from netplan.workspace.edits import changed_fields
@@ -97,10 +94,12 @@ class PeriodPane(FollowsData, Vertical):
 
     anchor: reactive[date | None] = reactive(None, init=False)
     _cursor_placed = False
+    _histories: dict[str, RoutineHistory] = {}  # of the shown rows, for the evidence line
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="period-title")
         yield RoutineGrid(classes="routine-grid")
+        yield EvidenceLine(classes="caption evidence-line")
 
     def on_mount(self) -> None:
         self.anchor = self.netplan.today
@@ -142,15 +141,23 @@ class PeriodPane(FollowsData, Vertical):
         if data is None or self.anchor is None:
             return
         columns = self.columns(data)
-        statuses = routine_statuses(data.plan, self.period, self.anchor, self.netplan.today)
+        histories: dict[str, RoutineHistory] = {}
+        statuses = routine_statuses(
+            data.plan, self.period, self.anchor, self.netplan.today, data.activity, histories
+        )
+        self._histories = histories
+        cells = {
+            s.routine.id: [
+                histories[s.routine.id].between(first, last) for _c, first, last in columns
+            ]
+            for s in statuses
+        }
         rows = [
             GridRow(
                 key=s.routine.id,
                 title=s.routine.title,
-                counts=tuple(
-                    count_between(data.plan, s.routine.id, first, last, self.netplan.today)
-                    for _column, first, last in columns
-                ),
+                counts=tuple(done + found for done, found, _activity in cells[s.routine.id]),
+                evidence=tuple(found for _done, found, _activity in cells[s.routine.id]),
                 done=s.done,
                 target=s.target,
                 met=s.met,
@@ -168,6 +175,19 @@ class PeriodPane(FollowsData, Vertical):
         if not self._cursor_placed:
             self._cursor_placed = True
             self.place_cursor_today()
+        self.show_evidence()
+
+    def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
+        self.show_evidence()
+
+    def show_evidence(self) -> None:
+        """Under the grid: what the cursor's cell counts, check-offs and evidence by name."""
+        data, routine = self.current, self._routine()
+        lines = self.query(EvidenceLine)
+        if lines and data is not None and self.anchor is not None:
+            spans = [(first, last) for _column, first, last in self.columns(data)]
+            history = self._histories.get(routine.id) if routine is not None else None
+            lines.first().show(data, history, spans, self.grid.cursor_coordinate.column)
 
     def place_cursor_today(self) -> None:
         """Put the cursor on the first routine at today's column."""
@@ -265,7 +285,8 @@ class PeriodPane(FollowsData, Vertical):
                 edit = patch_routine(routine.id, changes, result.title, today)
                 self.post_message(ApplyEdit(edit))
 
-        self.app.push_screen(RoutineForm(data.plan, routine, self.period), done)
+        keys = index.keys if (index := activity_index(data.activity)) else ()
+        self.app.push_screen(RoutineForm(data.plan, routine, self.period, keys), done)
 
     def action_archive_routine(self) -> None:
         routine = self._routine()
@@ -286,6 +307,7 @@ class WeekPane(PeriodPane):
             with Vertical(classes="pane-main"):
                 yield Label("", classes="period-title")
                 yield RoutineGrid(classes="routine-grid")
+                yield EvidenceLine(classes="caption evidence-line")
                 yield Static("", classes="caption trend-caption")
                 yield Sparkline([], summary_function=max, classes="trend")
             yield Agenda(classes="agenda")
@@ -316,7 +338,7 @@ class WeekPane(PeriodPane):
         super().refresh_view()
         data = self.current
         if data is not None:
-            weeks = recent_weeks(data.plan, self.netplan.today, weeks=12)
+            weeks = recent_weeks(data.plan, self.netplan.today, 12, data.activity)
             rates = [week.rate for week in weeks]
             values = [round(rate * 100) for rate in rates]
             sparkline = self.query_one(Sparkline)
@@ -342,6 +364,7 @@ class MonthPane(EventKeys, PeriodPane):
             with Vertical(classes="pane-main month-main"):
                 yield Label("", classes="period-title")
                 yield RoutineGrid(title_width=34, classes="routine-grid")
+                yield EvidenceLine(classes="caption evidence-line")
             yield EventList(classes="month-events")
 
     def refresh_view(self) -> None:

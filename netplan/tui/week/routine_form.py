@@ -1,25 +1,59 @@
-"""The modal form that adds or edits a routine."""
+"""The modal form that adds or edits a routine.
+
+"Also counts" lists what may count for the routine besides its check-offs (spec 7.3): attended
+events, the kinds of LinkedIn activity, and any other keys found in the loaded activity. It
+shows the routine's `counts`, else its id's default; `counts` is written only when the user
+changed the selection, so a routine on its default keeps following the default.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, SelectionList
 
+from netplan.domain.history import counts_of
 from netplan.domain.ids import unique_id
 from netplan.models import Kind, Period, Plan, Routine
 from netplan.text import for_screen
 from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
 from netplan.tui.common.text import plain
 
+# What a routine can count, in the order the form lists it ("event": attended events).
+COUNT_KEYS = (
+    "event",
+    "linkedin:comment",
+    "linkedin:reaction",
+    "linkedin:share",
+    "linkedin:article",
+    "linkedin:connection",
+    "linkedin:invitation",
+    "linkedin:event",
+)
+
+
+class CountsList(SelectionList[str]):
+    DEFAULT_CSS = "CountsList { height: auto; max-height: 6; }"
+
 
 class RoutineForm(FormScreen[Routine]):
-    def __init__(self, plan: Plan, routine: Routine | None, period: Period) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        routine: Routine | None,
+        period: Period,
+        activity_keys: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.routine = routine
         self.period = routine.period if routine else period
+        self.counts_shown = counts_of(routine) if routine else ()
+        known = (*COUNT_KEYS, *self.counts_shown, *activity_keys)
+        self.count_keys = list(dict.fromkeys(known))
 
     def compose(self) -> ComposeResult:
         r = self.routine
@@ -77,6 +111,14 @@ class RoutineForm(FormScreen[Routine]):
                     ),
                     "kind",
                 )
+            shown = set(self.counts_shown)
+            yield Field(
+                "Also counts (space toggles)",
+                CountsList(
+                    *((plain(key), key, key in shown) for key in self.count_keys), id="counts"
+                ),
+                "counts",
+            )
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -105,6 +147,11 @@ class RoutineForm(FormScreen[Routine]):
             values["platform"] = platform
         if not title:
             errors["title"] = "give the routine a title"
+        counts = self._counts()
+        if counts is not None:
+            values["counts"] = counts
+        elif old is not None and old.counts is not None:
+            values["counts"] = old.counts
         if self.routine is not None:
             values["id"] = self.routine.id
             values["archived"] = self.routine.archived
@@ -123,3 +170,10 @@ class RoutineForm(FormScreen[Routine]):
             show_errors(self, errors)
             return
         self.dismiss(routine)
+
+    def _counts(self) -> list[str] | None:
+        """The keys selected, in the list's order, when the user changed them; else None."""
+        selected = set(self.query_one("#counts", CountsList).selected)
+        if selected == set(self.counts_shown):
+            return None
+        return [key for key in self.count_keys if key in selected]
