@@ -119,7 +119,8 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory() as temp:
-        stores = {kind: make_store(Path(temp) / kind, kind) for kind in ("empty", "demo", "30k")}
+        kinds = ("empty", "demo", "30k", "archive")
+        stores = {kind: make_store(Path(temp) / kind, kind) for kind in kinds}
         subjects = {"bare Textual app": ([python, str(HERE / "bare_app.py")], environment(), False)}
         for kind, folder in stores.items():
             subjects[f"netplan, {kind} store"] = (

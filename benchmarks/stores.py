@@ -104,14 +104,40 @@ def big_people(contacts: int, interactions: int) -> tuple[ContactBook, Journal]:
 
 
 def make_store(folder: Path, kind: str) -> Path:
-    """kind: "empty" (first run), "demo", or "30k" (demo plan, 30,000 contacts, 20,000 entries)."""
+    """kind: "empty" (first run), "demo", "30k" (demo plan, 30,000 contacts, 20,000 entries),
+    or "archive" (demo plan, then a generated LinkedIn archive of 30,000 connections, 100,000
+    messages and 20,000 reactions imported through the command line: ~51,000 activity items)."""
     store = Store(folder)
     store.ensure()
     if kind == "empty":
         return folder
     store.load()
     plan, contacts, journal = demo_data(TODAY)
+    if kind == "archive":
+        store.save(plan=plan.model_copy(update={"events": []}))  # theirs name demo people
+        import_generated_archive(folder)
+        return folder
     if kind == "30k":
         contacts, journal = big_people(30_000, 20_000)
     store.save(plan=plan, contacts=contacts, journal=journal)
     return folder
+
+
+def import_generated_archive(folder: Path) -> None:
+    """`netplan import linkedin` of a generated Complete archive into the store at folder."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from linkedin_archive import write_archive
+
+    with tempfile.TemporaryDirectory() as temp:
+        archive = write_archive(Path(temp) / "export.zip", 30_000, 100_000, 20_000)
+        env = {**os.environ, "NETPLAN_DATA": str(folder), "NETPLAN_TODAY": TODAY.isoformat()}
+        subprocess.run(
+            [sys.executable, "-m", "netplan", "import", "linkedin", str(archive)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )

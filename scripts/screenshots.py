@@ -47,7 +47,7 @@ async def shoot(folder: Path, name: str, keys: list[str]) -> None:
 async def main() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ["NETPLAN_TODAY"] = TODAY.isoformat()
-    from netplan.demo import demo_data
+    from netplan.demo import demo_files
     from netplan.store import Store
 
     with tempfile.TemporaryDirectory() as temp:
@@ -55,8 +55,7 @@ async def main() -> None:
         store = Store(folder)
         store.ensure()
         store.load()
-        plan, contacts, journal = demo_data(TODAY)
-        store.save(plan=plan, contacts=contacts, journal=journal)
+        store.save(**demo_files(TODAY))
         for name, keys in SHOTS.items():
             await shoot(folder, name, keys)
             print(f"screenshots/{name}")
