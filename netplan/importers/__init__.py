@@ -22,6 +22,7 @@ from pathlib import Path
 from netplan.models import Milestone
 
 __all__ = [
+    "MONTHS",
     "ImportFailed",
     "Incoming",
     "Parsed",
@@ -31,6 +32,30 @@ __all__ = [
     "read_text",
     "unwrap_row",
 ]
+
+# English month names and their usual abbreviations, as LinkedIn writes them (never the
+# locale-dependent strptime("%b")): "Mar", "March", "Sept".
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 
 MAX_RESYNCS = 100  # rows broken by an unclosed quote before giving up on the file's rest
 

@@ -35,6 +35,7 @@ from netplan.importers import (
     MAX_RESYNCS as MAX_RESYNCS,  # re-exported: tests read it here
 )
 from netplan.importers import (
+    MONTHS,
     ImportFailed,
     Incoming,
     Parsed,
@@ -87,27 +88,6 @@ HEADER_NAMES = {
 }
 SAMPLE_ROWS = 30  # rows looked at to tell a headerless file's columns
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ \-/.]+([A-Za-z]+)\.?[ \-/.,]+(\d{2}|\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?[ \-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[ \-/.]+(\d{4})")
 _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")

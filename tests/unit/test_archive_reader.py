@@ -21,6 +21,17 @@ from netplan.importers.archive.messages import split_recipients
 from netplan.importers.archive.model import person
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin-archive"
+# The pieces of activity the fixture holds, by kind (its connections come apart).
+FIXTURE_KINDS = {
+    "comment": 2,
+    "reaction": 3,
+    "share": 2,
+    "article": 1,
+    "invitation": 2,
+    "event": 2,
+    "endorsement-received": 2,
+    "recommendation-received": 1,
+}
 BASIC = (
     "Connections.csv",
     "messages.csv",
@@ -73,16 +84,7 @@ def test_fixture_folder_gives_every_kind_of_record():
         "Cara Testperson",
     ]
     assert archive.connections.records[1].handles["linkedin"].endswith("bo%C5%BEi%C4%87")
-    assert _kinds(archive) == {
-        "comment": 2,
-        "reaction": 3,
-        "share": 2,
-        "article": 1,
-        "invitation": 2,
-        "event": 2,
-        "endorsement-received": 2,
-        "recommendation-received": 1,
-    }
+    assert _kinds(archive) == FIXTURE_KINDS
     assert Counter(g.kind for g in archive.given) == {"endorsement": 2, "recommendation": 1}
     assert len(archive.messages) == 4
 

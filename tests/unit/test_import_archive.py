@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from factories import book, contact
+from test_archive_reader import FIXTURE_KINDS
 from test_cli import files, run
 
 from netplan.store import Store
@@ -55,17 +56,7 @@ def test_the_archive_becomes_contacts_activity_and_interactions(tmp_path: Path) 
         kinds[item.kind.value] = kinds.get(item.kind.value, 0) + 1
         assert item.platform == "LinkedIn"
         assert item.id.startswith(f"li-{item.kind.value}-{item.on:%Y%m%d}-")
-    assert kinds == {
-        "connection": 3,
-        "comment": 2,
-        "reaction": 3,
-        "share": 2,
-        "article": 1,
-        "invitation": 2,
-        "event": 2,
-        "endorsement-received": 2,
-        "recommendation-received": 1,
-    }
+    assert kinds == {"connection": 3, **FIXTURE_KINDS}
     connections = {a.contact for a in snap.activity.activity if a.kind == "connection"}
     assert connections == ids  # every row of Connections.csv, with its contact
     # Bruno endorsed me (raw Unicode URL) and is a connection (percent-encoded URL): one key.

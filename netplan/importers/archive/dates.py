@@ -10,29 +10,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from netplan.importers import MONTHS
+
 __all__ = ["MONTHS", "parse_event_start", "parse_stamp", "parse_us", "parse_when"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 
 # `2024-06-18 11:59:53 UTC`, `2021-06-16 03:28:40`, `2019-11-06T02:08:20`,
 # `2017/06/08 08:15:44 UTC`, `2021-12-20 18:09 UTC`
