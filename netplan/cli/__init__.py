@@ -125,10 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
-    from netplan.cli import events, skips
+    from netplan.cli import events, skips, syncing
 
     skips.add_parser(commands, common)
     events.add_parser(commands, common)
+    syncing.add_parser(commands, common)
 
     commands.add_parser(
         "duplicates", parents=[common], help="list likely duplicate contacts, with the reason"
@@ -297,6 +298,8 @@ COMMANDS: dict[str, str] = {
     "due": "report",
     "validate": "report",
     "import": "files",
+    "resolve": "syncing",
+    "merge-driver": "syncing",
     "export": "files",
     "restore": "files",
     "duplicates": "people",
@@ -310,7 +313,7 @@ def _command(name: str | None) -> Command:
     import importlib
 
     module = importlib.import_module(f"netplan.cli.{COMMANDS[name]}")
-    return getattr(module, f"cmd_{name}")
+    return getattr(module, f"cmd_{name.replace('-', '_')}")
 
 
 def main(

@@ -93,7 +93,11 @@ def cmd_validate(args: argparse.Namespace, environ: Mapping[str, str], out: Text
     snapshot = store.load()
     for copy in store.conflict_copies():
         shown = for_terminal(str(copy))
-        print(f"netplan: warning: a sync tool left a conflicting copy: {shown}", file=sys.stderr)
+        print(
+            f"netplan: warning: a sync tool left a conflicting copy: {shown} "
+            "(`netplan resolve` merges it into its file)",
+            file=sys.stderr,
+        )
     print(
         f"{store.folder}: OK ({plural(len(snapshot.plan.routines), 'routine')}, "
         f"{plural(len(snapshot.plan.goals), 'goal')}, "

@@ -114,8 +114,15 @@ class Backups:
         return None
 
     def prune(self) -> None:
-        """Keep the last few versions of each file saved, and the last of each recent day."""
+        """Keep the last few versions of each file saved, and the last of each recent day.
+        A file with a sync tool's conflict copy beside it keeps all: any of its versions
+        may be the common base `netplan resolve` merges that copy against."""
+        from netplan.store.folder import conflict_copies, copy_of
+
+        waiting = {copy_of(copy) for copy in conflict_copies(self.store_folder)}
         for name in FILES:
+            if name in waiting:
+                continue
             backups = self.of(name)
             keep = set(backups[-KEEP_RECENT_BACKUPS:])
             days: dict[str, Path] = {}

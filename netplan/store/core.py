@@ -26,7 +26,7 @@ from netplan.models import ActivityLog, ContactBook, Journal, Plan
 from netplan.runtime.gc_pause import gc_paused
 from netplan.runtime.pausing import Pause
 from netplan.store.backups import Backups, Version
-from netplan.store.codec import decode, encode, normalized
+from netplan.store.codec import decode, encode
 from netplan.store.fingerprints import ABSENT, Fingerprint, Fingerprints, digest, look
 from netplan.store.folder import (
     BACKUP_DIR,
@@ -40,10 +40,10 @@ from netplan.store.folder import (
     recovery_folders,
     recovery_path,
 )
-from netplan.store.messages import ConflictError, StoreError, UnsavableError
+from netplan.store.messages import ConflictError, StoreError
 from netplan.store.order import write_order
 from netplan.store.references import check_references
-from netplan.store.splice import spliced
+from netplan.store.rewrite import rewritten
 from netplan.store.writer import commit, seen, sweep_temps
 
 LOCK_TIMEOUT = 10.0
@@ -182,6 +182,17 @@ class Store:
                 self._contact_ids = {c.id for c in model.contacts}
         return model
 
+    def held(self, name: FileName) -> bytes | None:
+        """The bytes of the file as last read or written here (None: absent or not read)."""
+        with self._guard:
+            known = self._texts.get(name)
+        return None if known is None else known[0]
+
+    def encoded(self, name: FileName, model: BaseModel) -> bytes:
+        """The bytes a save of `model` would write now (checked to read back the same)."""
+        with gc_paused():
+            return self._encoded(name, model)
+
     def read_plan(self) -> Plan:
         return self.read("plan")
 
@@ -314,28 +325,11 @@ class Store:
         )
 
     def _encoded(self, name: FileName, model: BaseModel) -> bytes:
-        """The file's new bytes: the last read or written text with only what changed
-        changed (see splice), or the whole file written anew; read back either way."""
+        """The file's new bytes over the last read or written text (see `rewritten`)."""
         known = self._texts.get(name)
         if known is not None and known[1] is model:
             return known[0]  # the file holds this already
-        if known is not None:
-            data = spliced(name, known[0], known[1], model)
-            if data is not None:
-                try:
-                    self._check_round_trip(name, model, data)
-                except StoreError:
-                    pass  # a case splice does not follow: the whole file is written instead
-                else:
-                    return data
-        try:
-            data = encode(model)
-        except StoreError as error:
-            message = str(error).replace("refusing to save", f"refusing to save {FILES[name]}")
-            raise type(error)(message) from None
-        if not self._known.holds(name, data):  # unchanged: read already
-            self._check_round_trip(name, model, data)
-        return data
+        return rewritten(name, known, model, unchanged=lambda data: self._known.holds(name, data))
 
     def _commit(self, files: Mapping[FileName, bytes], models: Mapping[str, Any]) -> None:
         """Write files (whose bytes read as `models`), in order, all or nothing; the caller
@@ -355,17 +349,6 @@ class Store:
         # replaced meanwhile stops, and one that arrives during the exchange is kept aside.
         expected = {n: seen(targets[n]) for n in files}
         self.set_aside = commit(targets, files, self._backups, stuck, expected)
-
-    def _check_round_trip(self, name: FileName, model: BaseModel, data: bytes) -> None:
-        """Never write what cannot be read back as the same data."""
-        try:
-            again = decode(name, data)
-        except StoreError as error:
-            raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
-        if again != normalized(model):
-            raise UnsavableError(
-                f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
-            )
 
     # restoring from backups
 

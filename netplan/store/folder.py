@@ -45,6 +45,19 @@ def conflict_copies(folder: Path) -> list[Path]:
     return [p for p in names if any(mark in p.name for mark in CONFLICT_MARKS)]
 
 
+def copy_of(copy: Path) -> FileName | None:
+    """The store file a sync tool's conflict copy is a copy of: Syncthing's
+    `plan.sync-conflict-20261125-101500-ABCDEFG.toml`, Dropbox's `plan (Jane's conflicted
+    copy 2026-11-25).toml`, netplan's own `contacts.sync-conflict-…-netplan.toml`."""
+    if not any(mark in copy.name for mark in CONFLICT_MARKS):
+        return None
+    for name, file in FILES.items():
+        stem = file.removesuffix(".toml")
+        if copy.name.startswith((stem + ".", stem + " ")) and copy.name.endswith(".toml"):
+            return name
+    return None
+
+
 def recovery_folders(folder: Path, environ: Mapping[str, str] = os.environ) -> list[Path]:
     """Where a version netplan could not save may go, in order: beside the files, then (the
     store's folder full or read-only) its parent, the home folder, the temp folder."""
