@@ -3,7 +3,8 @@
 Everything about the data lives in the workspace (netplan.workspace): edits, undo, saving,
 noticing and adopting changes on disk. The app applies the edits that widgets post
 (`ApplyEdit`), publishes the new Data through the reactive `data` (views watch it), runs the
-workspace's jobs in worker threads and shows what the workspace has to say.
+workspace's jobs in worker threads and shows what the workspace has to say; where that is a
+conflict copy a sync tool left, it offers the merge (netplan.tui.conflicts).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
@@ -29,6 +30,7 @@ from netplan.runtime.input_quiet import InputQuiet
 from netplan.store import Store
 from netplan.text import for_screen
 from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.conflicts import COMMAND, COMMAND_HELP, OffersMerge
 from netplan.tui.quitting import QuitsSafely
 from netplan.tui.week.period_pane import MonthPane, WeekPane
 from netplan.workspace import Data, Edit, Workspace
@@ -43,7 +45,7 @@ DAY_CHECK_SECONDS = 30.0  # how soon after midnight the app's today follows the 
 TABS = ("week", "month", "contacts", "goals")
 
 
-class NetplanApp(QuitsSafely, App[int]):
+class NetplanApp(QuitsSafely, OffersMerge, App[int]):
     CSS_PATH = ["app.tcss", "contacts/contacts.tcss", "goals/goals.tcss"]
     TITLE = "netplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-very-wide")]
@@ -186,6 +188,7 @@ class NetplanApp(QuitsSafely, App[int]):
             return
         self.after_signal()
         self._pump()
+        self.offer_merge()  # a conflict copy seen, now settled: the Sync conflict dialog
 
     # the day turns
 
@@ -295,6 +298,7 @@ class NetplanApp(QuitsSafely, App[int]):
     def _finished(self, job: Job, result) -> None:
         assert self.workspace is not None
         self.workspace.finish(job, result)
+        self.note_copies(result)
         self._after_workspace()
 
     # navigation and help
@@ -327,6 +331,8 @@ class NetplanApp(QuitsSafely, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if not isinstance(screen, ModalScreen):
+            yield SystemCommand(COMMAND, COMMAND_HELP, self.action_merge_conflicts)
         seen = set()
         for active in screen.active_bindings.values():
             binding, node = active.binding, active.node

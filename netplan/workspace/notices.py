@@ -7,6 +7,10 @@ from pathlib import Path
 
 from netplan.workspace.states import Notice
 
+# A conflict copy: the merge that takes it in, from the command line and in the app.
+RESOLVE = "`netplan resolve`"
+OFFERED = "the app offers it too (ctrl+p, Merge sync conflicts)"
+
 
 def saved_again() -> Notice:
     return Notice("Saved. Everything is on disk again.")
@@ -78,8 +82,8 @@ def people_failed(problems: Sequence[str]) -> Notice:
 def set_aside(copy: str) -> Notice:
     return Notice(
         f"Another version of the file arrived while netplan saved (a sync tool?); yours is "
-        f"saved and the other was kept beside it as {copy}. Look at it, and merge by hand "
-        "what it holds that yours does not.",
+        f"saved and the other was kept beside it as {copy}. {RESOLVE} merges what it holds "
+        f"into yours, record by record; {OFFERED}.",
         "Another version was kept",
         "warning",
         30,
@@ -102,8 +106,9 @@ def conflict_copies(copies: Sequence[str]) -> Notice:
     return Notice(
         f"A sync tool left {'a conflicting copy' if one else 'conflicting copies'} beside "
         f"netplan's files: {names}. {'It holds' if one else 'They hold'} changes made "
-        "elsewhere that netplan does not show: compare with the file of the same name, "
-        "bring over by hand what you want to keep, then delete the copy.",
+        f"elsewhere that netplan does not show. {RESOLVE} merges "
+        f"{'it' if one else 'them'} into the files record by record and moves "
+        f"{'it' if one else 'them'} into .backups/; {OFFERED}.",
         "Conflicting copy" if one else "Conflicting copies",
         "warning",
         30,
