@@ -60,19 +60,24 @@ def resolve_one(kind: str, query: str, find: Callable[[], Any], label: Callable[
     try:
         return find()
     except AmbiguousError as error:
-        lines = "\n".join(f"  {label(c)}" for c in error.candidates)
+        lines = _listed(error.candidates, label)
         raise CommandError(f'{kind} "{query}" is ambiguous; it could be:\n{lines}') from None
     except NotFoundError as error:
         # List what looks close (the query inside an id or a name) when there is any.
         wanted = query.strip().casefold()
         close = [c for c in error.candidates if wanted and wanted in label(c).casefold()]
-        shown = close or error.candidates
-        lines = "\n".join(f"  {label(c)}" for c in shown[:20])
-        more = len(shown) - 20
-        if more > 0:
-            lines += f"\n  … and {more} more"
+        lines = _listed(close or error.candidates, label)
         known = f"; known {kind}s:\n{lines}" if lines else f"; there are no {kind}s yet"
         raise CommandError(f'no {kind} matches "{query}"{known}') from None
+
+
+LISTED = 20  # candidates a lookup lists: 30,000 contacts named alike must not fill the screen
+
+
+def _listed(candidates: Any, label: Callable[[Any], str]) -> str:
+    lines = "\n".join(f"  {label(c)}" for c in candidates[:LISTED])
+    more = len(candidates) - LISTED
+    return lines + (f"\n  … and {more} more" if more > 0 else "")
 
 
 def plural(n: int, word: str) -> str:

@@ -94,7 +94,7 @@ class SyncConflictScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         # What Merge would do: nothing is written until it is chosen.
-        report = self.resolution.render(dry_run=True)
+        report = self.resolution.render(dry_run=True, offer=True)
         with Vertical(classes="dialog conflict-dialog"):
             yield Label("Sync conflict", classes="dialog-title")
             yield Static(_summary(self.resolution), classes="hint", id="conflict-summary")

@@ -19,7 +19,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def render(resolution: Resolution, dry_run: bool = False) -> str:
+def render(resolution: Resolution, dry_run: bool = False, offer: bool = False) -> str:
     from netplan.workspace.resolving import shown
 
     folder = resolution.folder
@@ -57,7 +57,7 @@ def render(resolution: Resolution, dry_run: bool = False) -> str:
         lines.append(f"Not merged: {for_terminal(problem, ' / ')}")
     if resolution.problems:
         lines.append("Nothing was written; the copies stay where they are.")
-    elif dry_run:
+    elif dry_run and not offer:
         lines.append("Dry run: nothing was written.")
     elif resolution.changed:
         lines.append("The merged copies are in .backups/; `netplan restore` undoes the merge.")

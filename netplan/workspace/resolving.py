@@ -60,10 +60,12 @@ class Resolution:
     def clean(self) -> bool:
         return not any(c.conflicts for c in self.copies)
 
-    def render(self, dry_run: bool = False) -> str:
+    def render(self, dry_run: bool = False, offer: bool = False) -> str:
+        """The report; `offer`: as the app's dialog shows it before the merge (what it
+        would do, without the dry run's last line)."""
         from netplan.workspace.resolve_report import render
 
-        return render(self, dry_run)
+        return render(self, dry_run, offer)
 
 
 def prepare(store: Store) -> Resolution:

@@ -374,3 +374,16 @@ def test_check_reads_only_the_plan(demo: Path) -> None:
     result = run("check", "eng", data=demo)
     assert result.returncode == 0, result.stderr
     assert (demo / "journal.toml").read_bytes() == b""
+
+
+def test_an_ambiguous_name_lists_twenty_candidates_and_counts_the_rest(tmp_path: Path) -> None:
+    from factories import book, contact
+
+    store = Store(tmp_path / "s")
+    store.ensure()
+    store.load()
+    store.save(contacts=book(*(contact(f"sam-lee-{n}", "Sam Lee") for n in range(25))))
+    result = run("log", "Sam Lee", data=store.folder)
+    assert result.returncode == 1
+    assert result.stderr.count("(Sam Lee)") == 20
+    assert "… and 5 more" in result.stderr
