@@ -114,3 +114,12 @@ def activity(kind: str, on: date | str, platform: str = "LinkedIn", **fields: An
 
 def activity_log(*items: Activity) -> ActivityLog:
     return ActivityLog(activity=list(items))
+
+
+def sync_main(argv: list[str], environ: dict[str, str], out: Any = None) -> int:
+    """netplan.cli.main in this process (a sync's output goes to `out`)."""
+    import io
+
+    from netplan.cli import main
+
+    return main(argv, environ=environ, out=io.StringIO() if out is None else out)

@@ -28,6 +28,12 @@ NEWLINE = "\n"  # messages of several lines (candidates listed) keep their lines
 
 INTERACTION_KINDS = ("message", "comment", "call", "coffee", "meeting", "event", "intro", "other")
 
+# Completion markers for shtab (`netplan completion`): an argument that names a file or a
+# folder gets `.complete = FILE` / `DIRECTORY`, shtab's names for `shtab.FILE` and
+# `shtab.DIRECTORY` (importing shtab here would slow every command down). argparse ignores them.
+FILE = "file"
+DIRECTORY = "directory"
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
@@ -62,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="store folder (default: $NETPLAN_DATA, else the user data folder)",
-    )
+    ).complete = DIRECTORY  # type: ignore[attr-defined]
     parser = _Parser(
         prog="netplan",
         description="A keyboard-driven terminal planner for professional networking.",
@@ -121,15 +127,46 @@ def build_parser() -> argparse.ArgumentParser:
         "due", parents=[common], help="follow-ups, milestones and routines that are due"
     )
     due.add_argument("--days", metavar="N", type=_positive, default=7, help="look ahead N days")
-    due.add_argument("--json", action="store_true", help="print one JSON object")
+    shape = due.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print one JSON object")
+    shape.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("waybar", "line"),
+        help='for status bars: waybar (one line of JSON {"text", "tooltip", "class"}) or '
+        "line (one short line, for polybar or tmux)",
+    )
+    notify = commands.add_parser(
+        "notify",
+        parents=[common],
+        help="one desktop notification of what is due and not yet notified today",
+        description="One desktop notification (notify-send, else osascript) of the items of "
+        "`netplan due --days N` not yet notified today on this machine: each item at most once "
+        "a day. Nothing new: no notification. The record of what was notified lives in the "
+        "user's state folder ($NETPLAN_STATE overrides it), per store folder and per channel.",
+    )
+    notify.add_argument(
+        "--days",
+        metavar="N",
+        type=_positive,
+        default=0,
+        help="look ahead N days (default 0: overdue and due today)",
+    )
+    notify.add_argument(
+        "--command",
+        dest="hook",  # `command` is the sub-command's name
+        metavar="CMD",
+        help="instead, pipe the new items (the `due --json` object) to the shell command CMD",
+    )
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
-    from netplan.cli import events, skips, syncing
+    from netplan.cli import events, skips, sync, syncing
 
     skips.add_parser(commands, common)
     events.add_parser(commands, common)
     syncing.add_parser(commands, common)
+    sync.add_parser(commands, common)
 
     commands.add_parser(
         "duplicates", parents=[common], help="list likely duplicate contacts, with the reason"
@@ -183,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         nargs="+",
         help="Connections.csv, a Basic or Complete export zip (several at once), or its folder",
-    )
+    ).complete = FILE  # type: ignore[attr-defined]
     linkedin.add_argument(
         "--since", metavar="DATE", help="read activity and messages from this day on"
     )
@@ -192,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("csv", "FILE.csv", "Google Contacts or Outlook CSV export"),
     ):
         source = formats.add_parser(name, parents=[common], help=what)
-        source.add_argument("file", metavar=metavar, help=what)
+        read = source.add_argument("file", metavar=metavar, help=what)
+        read.complete = FILE  # type: ignore[attr-defined]
     for source in formats.choices.values():
         source.add_argument(
             "--dry-run", action="store_true", help="print the report, write nothing"
@@ -210,7 +248,19 @@ def build_parser() -> argparse.ArgumentParser:
         ("json", "FILE", "the whole store as one JSON document"),
     ):
         target = targets.add_parser(name, parents=[common], help=what)
-        target.add_argument("target", metavar=metavar, help=what)
+        written = target.add_argument("target", metavar=metavar, help=what)
+        written.complete = DIRECTORY if metavar == "DIR" else FILE  # type: ignore[attr-defined]
+
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or fish)",
+        description="Print a completion script for SHELL, generated from this command line. "
+        "bash: add `source <(netplan completion bash)` to ~/.bashrc; zsh: save it as _netplan "
+        "in a folder on $fpath; fish: save it as ~/.config/fish/completions/netplan.fish.",
+    )
+    completion.add_argument(
+        "shell", metavar="SHELL", choices=("bash", "zsh", "fish"), help="bash, zsh or fish"
+    )
     return parser
 
 
@@ -296,14 +346,17 @@ COMMANDS: dict[str, str] = {
     "log": "record",
     "kept": "promises",
     "due": "report",
+    "notify": "notify",
     "validate": "report",
     "import": "files",
     "resolve": "syncing",
     "merge-driver": "syncing",
+    "sync": "sync",
     "export": "files",
     "restore": "files",
     "duplicates": "people",
     "merge": "people",
+    "completion": "completion",
 }
 
 

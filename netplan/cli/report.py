@@ -44,6 +44,14 @@ def cmd_due(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
 
         print(json.dumps(due_json(report), ensure_ascii=False), file=out)
         return EXIT_OK
+    if args.output_format is not None:
+        from netplan.domain import due_formats
+
+        if args.output_format == "waybar":
+            print(due_formats.as_json(due_formats.waybar(report)), file=out)
+        else:
+            print(due_formats.status_line(report), file=out)
+        return EXIT_OK
     lines = [
         f"Due by {date.fromordinal(today.toordinal() + args.days).isoformat()} "
         f"(today {today.isoformat()})",

@@ -29,16 +29,17 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "merge-driver",
         parents=[common],
         help="git merge driver for a store file (see the README)",
-        description="Merge THEIRS into OURS (git's %%A) against BASE (%%O), record by record, "
+        description="Merge THEIRS into OURS (git's %A) against BASE (%O), record by record, "
         "and write the result to OURS. Exit 0 when clean, 1 with conflicts (reported on "
         "stderr; OURS holds the merge, the store's values kept). In .git/config: "
-        'git config merge.netplan.driver "netplan merge-driver %%O %%A %%B %%P".',
+        'git config merge.netplan.driver "netplan merge-driver %O %A %B %P".',
     )
     for name, what in (
-        ("base", "the common ancestor's version (%O; empty: none)"),
-        ("ours", "this branch's version (%A), replaced by the merge"),
-        ("theirs", "the other branch's version (%B)"),
-        ("path", "the file's path in the repository (%P): plan.toml, contacts.toml …"),
+        # argparse expands % in help texts: %% is git's %.
+        ("base", "the common ancestor's version (%%O; empty: none)"),
+        ("ours", "this branch's version (%%A), replaced by the merge"),
+        ("theirs", "the other branch's version (%%B)"),
+        ("path", "the file's path in the repository (%%P): plan.toml, contacts.toml …"),
     ):
         driver.add_argument(name, metavar=name.upper(), help=what)
 

@@ -181,6 +181,27 @@ def read_props(body: bytes) -> tuple[dict[str, list[Prop]], list[bytes]]:
     return props, bad
 
 
+def every_prop(body: bytes) -> list[tuple[str, Prop, bytes]]:
+    """Every content line of a card as (upper-case name, its Prop, the unfolded line), in
+    file order, whatever its name: for the vdir sync, which reads its own X-NETPLAN-*
+    properties and UID, and keeps the lines it does not manage when it rewrites a card."""
+    found: list[tuple[str, Prop, bytes]] = []
+    for line in _logical_lines(body):
+        colon = line.find(b":")
+        if colon < 0:
+            continue
+        if b'"' in line[:colon]:
+            colon = _colon_outside_quotes(line)
+        semi = line.find(b";", 0, colon)
+        full = line[: colon if semi < 0 else semi]
+        dot = full.rfind(b".")
+        name = (full[dot + 1 :] if dot >= 0 else full).strip().upper().decode("latin-1")
+        group = full[:dot].decode("latin-1").strip().lower() if dot >= 0 else ""
+        params = _params(line[semi + 1 : colon]) if semi >= 0 else _NO_PARAMS
+        found.append((name, Prop(group, params, line[colon + 1 :]), line))
+    return found
+
+
 def _logical_lines(body: bytes) -> list[bytes]:
     lines: list[bytes] = []
     parts: list[bytes] = []  # the line being read, joined once: a big photo stays linear
