@@ -205,7 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser(
         "import",
         parents=[common],
-        help="merge contacts from a LinkedIn, vCard, Google Contacts or Outlook export",
+        help="merge contacts (and LinkedIn activity) from a LinkedIn, vCard, Google Contacts "
+        "or Outlook export",
     )
     formats = imports.add_subparsers(
         dest="format", metavar="FORMAT", parser_class=_Parser, required=True
