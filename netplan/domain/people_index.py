@@ -19,10 +19,10 @@ import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import is_not
 
 from netplan.domain.activity import activity_index
 from netplan.domain.balance import Balance, balance_of
+from netplan.domain.differences import difference
 from netplan.domain.followups import (
     Cadences,
     FollowUp,
@@ -152,7 +152,7 @@ class PeopleIndex:
         assert self.journal is not None
         touched: set[str] = set()
         if journal is not self.journal:
-            added, removed = _difference(self.journal.interactions, journal.interactions)
+            added, removed = difference(self.journal.interactions, journal.interactions)
             if len(added) + len(removed) > self.FULL_REBUILD:
                 self.rebuild(book, journal, settings, today, events)
                 return True
@@ -161,7 +161,7 @@ class PeopleIndex:
         changed: list[Contact] = []
         gone: list[Contact] = []
         if book is not self.book:
-            changed, gone = _difference(self.book.contacts, book.contacts)
+            changed, gone = difference(self.book.contacts, book.contacts)
             if len(changed) + len(gone) > self.FULL_REBUILD:
                 self.rebuild(book, journal, settings, today, events)
                 return True
@@ -384,23 +384,3 @@ class PeopleIndex:
             for owed in replies_owed(self.journal.interactions, self.today)
             if owed.contact in rows
         ]
-
-
-def _difference(old: Sequence, new: Sequence) -> tuple[list, list]:
-    """Records in `new` that are not (the same objects) in `old`, and those gone from `old`.
-
-    Edits change a few records in place, append, or remove: skip the common start and end
-    (identity checks at C speed), then compare what is left in between.
-    """
-    limit = min(len(old), len(new))
-    differs = list(map(is_not, old[:limit], new[:limit]))
-    start = differs.index(True) if True in differs else limit
-    tail = list(map(is_not, reversed(old[start:]), reversed(new[start:])))
-    end = tail.index(True) if True in tail else len(tail)
-    old_middle = old[start : len(old) - end]
-    new_middle = new[start : len(new) - end]
-    old_ids = set(map(id, old_middle))
-    new_ids = set(map(id, new_middle))
-    added = [x for x in new_middle if id(x) not in old_ids]
-    removed = [x for x in old_middle if id(x) not in new_ids]
-    return added, removed

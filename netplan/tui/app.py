@@ -32,7 +32,7 @@ from netplan.text import for_screen
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.conflicts import COMMAND, COMMAND_HELP, OffersMerge
 from netplan.tui.quitting import QuitsSafely
-from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.panes import MonthPane, WeekPane
 from netplan.workspace import Data, Edit, Workspace
 from netplan.workspace.plan_edits import change_settings
 

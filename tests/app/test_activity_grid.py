@@ -13,7 +13,7 @@ from netplan.tui import app as app_module
 from netplan.tui.week.agenda import Agenda
 from netplan.tui.week.evidence import EvidenceLine
 from netplan.tui.week.grid import EVIDENCE_MARK, RoutineGrid
-from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.panes import MonthPane, WeekPane
 from netplan.tui.week.routine_form import RoutineForm
 
 ACTIVITY = """

@@ -19,7 +19,7 @@ from netplan.store import Store
 from netplan.tui import app as app_module
 from netplan.tui.common.help import HelpScreen
 from netplan.tui.week.grid import RoutineGrid
-from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.panes import MonthPane, WeekPane
 from netplan.tui.week.routine_form import RoutineForm
 from netplan.workspace import states as states_module
 

@@ -18,7 +18,7 @@ from netplan.tui.contacts.table import ContactTable
 from netplan.tui.week.event_form import UNTIL_BEFORE_ON, EventForm
 from netplan.tui.week.event_screen import EventScreen
 from netplan.tui.week.events import EventList
-from netplan.tui.week.period_pane import MonthPane
+from netplan.tui.week.panes import MonthPane
 
 EVENTS = [
     Event(

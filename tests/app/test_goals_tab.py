@@ -17,7 +17,7 @@ from netplan.tui.common.help import HelpScreen
 from netplan.tui.goals.form import GoalForm
 from netplan.tui.goals.pane import GoalList, GoalsPane
 from netplan.tui.goals.strategy_form import StrategyForm
-from netplan.tui.week.period_pane import WeekPane
+from netplan.tui.week.panes import WeekPane
 from netplan.workspace.plan_edits import Data, Edit
 
 DEMO_GOALS = ["fintech-five", "publish-six", "talks-intros"]

@@ -31,7 +31,7 @@ from netplan.tui.contacts.review import ReviewScreen
 from netplan.tui.goals.form import GoalForm
 from netplan.tui.goals.strategy_form import StrategyForm
 from netplan.tui.week.grid import RoutineGrid
-from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.panes import MonthPane, WeekPane
 from netplan.tui.week.routine_form import RoutineForm
 
 D = date.fromisoformat

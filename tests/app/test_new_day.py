@@ -19,7 +19,7 @@ from netplan.tui.contacts.log_form import LogForm
 from netplan.tui.contacts.pane import FilterInput
 from netplan.tui.contacts.table import ContactTable
 from netplan.tui.week.agenda import _hours
-from netplan.tui.week.period_pane import WeekPane
+from netplan.tui.week.panes import WeekPane
 
 TOMORROW = TODAY + timedelta(days=1)  # Thursday 26
 NEXT_MONDAY = date(2026, 11, 30)

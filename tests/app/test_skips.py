@@ -12,7 +12,7 @@ from netplan.models import EarlierTarget, Skip
 from netplan.store import Store
 from netplan.tui.goals.strategy_form import StrategyForm
 from netplan.tui.week.grid import RoutineGrid
-from netplan.tui.week.period_pane import MonthPane, WeekPane
+from netplan.tui.week.panes import MonthPane, WeekPane
 from netplan.tui.week.routine_form import RoutineForm
 
 THIS_WEEK = (date(2026, 11, 23), date(2026, 11, 29))

@@ -146,7 +146,7 @@ async def test_the_app_marks_each_key_but_not_a_moving_mouse(store, clock: Clock
     """A key makes the loading and deriving threads step aside; a mouse moving does not."""
     from app_helpers import make_app, settle
 
-    from netplan.tui.week.period_pane import WeekPane
+    from netplan.tui.week.panes import WeekPane
 
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
