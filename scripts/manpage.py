@@ -60,12 +60,12 @@ def render(on: str | None = None) -> str:
     from argparse_manpage.manpage import Manpage
 
     from netplan import __version__
-    from netplan.cli.completion import documented_parser
+    from netplan.cli import build_parser
 
     columns = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = WIDTH
     try:
-        page = Manpage(documented_parser())
+        page = Manpage(build_parser())
         page.source = f"netplan {__version__}"
         page.manual = "User Commands"
         page.description = "a keyboard-driven terminal planner for professional networking"

@@ -11,9 +11,17 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
 from netplan import __version__
+from netplan.cli.arguments import (
+    DIRECTORY,
+    FILE,
+    INTERACTION_KINDS,
+    Parser,
+    count,
+    not_negative,
+)
 from netplan.cli.support import (
     EXIT_INVALID,
     EXIT_OK,
@@ -26,40 +34,6 @@ from netplan.text import for_terminal
 
 NEWLINE = "\n"  # messages of several lines (candidates listed) keep their lines
 
-INTERACTION_KINDS = ("message", "comment", "call", "coffee", "meeting", "event", "intro", "other")
-
-# Completion markers for shtab (`netplan completion`): an argument that names a file or a
-# folder gets `.complete = FILE` / `DIRECTORY`, shtab's names for `shtab.FILE` and
-# `shtab.DIRECTORY` (importing shtab here would slow every command down). argparse ignores them.
-FILE = "file"
-DIRECTORY = "directory"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"netplan: error: {message}\n")
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value == 0:
-        raise argparse.ArgumentTypeError("the count must not be 0 (use a negative one to remove)")
-    return value
-
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -69,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="store folder (default: $NETPLAN_DATA, else the user data folder)",
     ).complete = DIRECTORY  # type: ignore[attr-defined]
-    parser = _Parser(
+    parser = Parser(
         prog="netplan",
         description="A keyboard-driven terminal planner for professional networking.",
         parents=[common],
@@ -77,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or +Nd.",
     )
     parser.add_argument("--version", action="version", version=f"netplan {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     commands.add_parser("path", parents=[common], help="print the store folder")
     commands.add_parser(
@@ -88,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("routine", metavar="ROUTINE", help="routine id or start of its title")
     check.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
     check.add_argument(
-        "--count", metavar="N", type=_count, default=1, help="how many (default 1; <0 removes)"
+        "--count", metavar="N", type=count, default=1, help="how many (default 1; <0 removes)"
     )
 
     log = commands.add_parser("log", parents=[common], help="log an interaction with a contact")
@@ -97,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     exchange = log.add_mutually_exclusive_group()
     exchange.add_argument("--gave", action="store_true", help="you gave help or value")
     exchange.add_argument("--asked", action="store_true", help="you asked for something")
-    log.add_argument("--minutes", metavar="N", type=_positive, default=0)
+    log.add_argument("--minutes", metavar="N", type=not_negative, default=0)
     log.add_argument("--note", metavar="TEXT")
     log.add_argument("--venue", metavar="TEXT", help="where (for events)")
     log.add_argument("--on", metavar="DATE", default="today", help="day (default: today)")
@@ -126,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     due = commands.add_parser(
         "due", parents=[common], help="follow-ups, milestones and routines that are due"
     )
-    due.add_argument("--days", metavar="N", type=_positive, default=7, help="look ahead N days")
+    due.add_argument("--days", metavar="N", type=not_negative, default=7, help="look ahead N days")
     shape = due.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print one JSON object")
     shape.add_argument(
@@ -148,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     notify.add_argument(
         "--days",
         metavar="N",
-        type=_positive,
+        type=not_negative,
         default=0,
         help="look ahead N days (default 0: overdue and due today)",
     )
@@ -161,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("validate", parents=[common], help="check the store; report every problem")
 
-    from netplan.cli import events, skips, sync, syncing
+    from netplan.cli import completion, events, skips, sync, syncing
 
     skips.add_parser(commands, common)
     events.add_parser(commands, common)
@@ -209,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or Outlook export",
     )
     formats = imports.add_subparsers(
-        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+        dest="format", metavar="FORMAT", parser_class=Parser, required=True
     )
     linkedin = formats.add_parser(
         "linkedin",
@@ -241,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="write the store as iCalendar, CSV or JSON"
     )
     targets = exports.add_subparsers(
-        dest="format", metavar="FORMAT", parser_class=_Parser, required=True
+        dest="format", metavar="FORMAT", parser_class=Parser, required=True
     )
     for name, metavar, what in (
         ("ics", "FILE", "follow-ups and milestones as an iCalendar file"),
@@ -252,16 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         written = target.add_argument("target", metavar=metavar, help=what)
         written.complete = DIRECTORY if metavar == "DIR" else FILE  # type: ignore[attr-defined]
 
-    completion = commands.add_parser(
-        "completion",
-        help="print a shell completion script (bash, zsh or fish)",
-        description="Print a completion script for SHELL, generated from this command line. "
-        "bash: add `source <(netplan completion bash)` to ~/.bashrc; zsh: save it as _netplan "
-        "in a folder on $fpath; fish: save it as ~/.config/fish/completions/netplan.fish.",
-    )
-    completion.add_argument(
-        "shell", metavar="SHELL", choices=("bash", "zsh", "fish"), help="bash, zsh or fish"
-    )
+    completion.add_parser(commands)
     return parser
 
 

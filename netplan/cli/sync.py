@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from netplan.cli.arguments import DIRECTORY
 from netplan.cli.support import EXIT_OK, CommandError, open_store, today_of, warn
 
 
@@ -38,7 +39,7 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     vdir.add_argument(
         "dir", metavar="DIR", help="the vdir folder (created when missing)"
-    ).complete = "directory"  # type: ignore[attr-defined]  # shtab: complete a folder
+    ).complete = DIRECTORY  # type: ignore[attr-defined]
     vdir.add_argument(
         "--archive-missing",
         action="store_true",

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from netplan.cli.arguments import FILE
 from netplan.cli.support import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, open_store
 from netplan.text import for_terminal
 
@@ -41,7 +42,7 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         ("theirs", "the other branch's version (%%B)"),
         ("path", "the file's path in the repository (%%P): plan.toml, contacts.toml …"),
     ):
-        driver.add_argument(name, metavar=name.upper(), help=what)
+        driver.add_argument(name, metavar=name.upper(), help=what).complete = FILE  # type: ignore[attr-defined]
 
 
 def cmd_resolve(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:

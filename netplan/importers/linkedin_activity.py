@@ -136,9 +136,8 @@ def _items(archive: Archive, people: People) -> Iterable[tuple[Activity, str]]:
 
 
 def new_activity(
-    archive: Archive, book: ContactBook, log: ActivityLog, since: date | None, added: Added
+    archive: Archive, people: People, log: ActivityLog, since: date | None, added: Added
 ) -> None:
-    people = People(book.contacts)
     have = {a.id for a in log.activity}
     records = archive.connections.records if archive.connections else []
     for activity, file in [*_connections(records, people, since), *_items(archive, people)]:
@@ -157,8 +156,7 @@ def _interaction(
     return Interaction(id=ident, contact=contact, on=on, source=source, note=note, **fields)  # type: ignore[arg-type]
 
 
-def new_interactions(archive: Archive, book: ContactBook, journal: Journal, added: Added) -> None:
-    people = People(book.contacts)
+def new_interactions(archive: Archive, people: People, journal: Journal, added: Added) -> None:
     by_source = {i.source: i for i in journal.interactions if i.source}
     ids = {i.id for i in journal.interactions}
 
@@ -272,8 +270,9 @@ def import_archive(
     if archive.connections is not None:
         book, report = merge(book, archive.connections, today)
     added = Added()
-    new_activity(archive, book, log, since, added)
-    new_interactions(archive, book, journal, added)
+    people = People(book.contacts)  # after the merge: with the contacts it added
+    new_activity(archive, people, log, since, added)
+    new_interactions(archive, people, journal, added)
     if added.activity:
         fresh = sorted(added.activity, key=lambda a: (a.on, a.id))
         log = log.model_copy(update={"activity": [*log.activity, *fresh]})

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from netplan.cli import DIRECTORY, FILE, build_parser, main
-from netplan.cli.completion import SHELLS, documented_parser, parsers, script
+from netplan.cli.completion import SHELLS, parsers, script
 
 PATHS = {"DIR", "FILE", "PATH", "FILE.vcf", "FILE.csv"}
 
@@ -83,10 +83,10 @@ def test_path_arguments_carry_shtab_markers() -> None:
     assert declared[("netplan import vcard", "FILE.vcf")] == FILE
     assert declared[("netplan export csv", "DIR")] == DIRECTORY
     assert declared[("netplan export ics", "FILE")] == FILE
-    # Commands declared in their own modules get theirs from the metavar.
+    # Commands declared in their own modules mark theirs too.
     unmarked = [
         f"{each.prog} {action.metavar}"
-        for each in parsers(documented_parser())
+        for each in parsers(build_parser())
         for action in each._actions
         if action.metavar in PATHS and not hasattr(action, "complete")
     ]
