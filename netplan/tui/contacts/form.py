@@ -9,16 +9,15 @@ from typing import Any
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from netplan.domain.ids import unique_id
 from netplan.domain.periods import parse_day
 from netplan.models import CIRCLES, Contact, Kind, Milestone
 from netplan.text import for_screen
-from netplan.tui.common.forms import Field, KeepsUntouched, field_errors, show_errors
+from netplan.tui.common.follow import netplan_app
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 from netplan.tui.common.text import plain
 from netplan.tui.contacts.form_parts import (
     MilestoneRow,
@@ -29,14 +28,11 @@ from netplan.tui.contacts.form_parts import (
 )
 
 
-class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
+class ContactForm(FormScreen[Contact]):
     """Every field of a contact. New contacts get an id made from the name, unique in the
     file; an existing contact keeps its id (the journal refers to it)."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+    DIALOG_CLASSES = "contact-dialog"
 
     def __init__(
         self,
@@ -54,125 +50,121 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
 
     # building
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return self.title_text or ("Edit contact" if self.contact else "New contact")
+
+    def compose_fields(self) -> ComposeResult:
         c = self.contact
-        title = self.title_text or ("Edit contact" if c else "New contact")
-        with VerticalScroll(classes="dialog contact-dialog"):
-            yield Label(plain(title), classes="dialog-title")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Name",
-                    Input(for_screen(c.name if c else ""), id="name", placeholder="Jane Doe"),
-                    "name",
-                )
-                yield Field(
-                    "Kind",
-                    Select(
-                        [(k.value, k.value) for k in Kind],
-                        value=(c.kind if c else Kind.networking).value,
-                        allow_blank=False,
-                        id="kind",
-                    ),
-                    "kind",
-                )
-            yield Label(self._id_hint(c.name if c else ""), id="id-hint", classes="hint")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Company", Input(for_screen(c.company if c else ""), id="company"), "company"
-                )
-                yield Field("Role", Input(for_screen(c.role if c else ""), id="role"), "role")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Email",
-                    Input(
-                        for_screen(c.email if c else ""), id="email", placeholder="jane@example.com"
-                    ),
-                    "email",
-                )
-                yield Field("Phone", Input(for_screen(c.phone if c else ""), id="phone"), "phone")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Tags (comma-separated)",
-                    Input(
-                        for_screen(", ".join(c.tags) if c else ""),
-                        id="tags",
-                        placeholder="fintech, mentor",
-                    ),
-                    "tags",
-                )
-                yield Field(
-                    "Where you met",
-                    Input(for_screen(c.met_at if c else ""), id="met_at", placeholder="PyCon 2026"),
-                    "met_at",
-                )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Check in every (days)",
-                    Input(
-                        str(c.cadence_days) if c and c.cadence_days else "",
-                        id="cadence_days",
-                        placeholder="30",
-                    ),
-                    "cadence_days",
-                )
-                yield Field(
-                    "Circle",
-                    Select(
-                        [(str(n), n) for n in CIRCLES],
-                        value=c.circle if c and c.circle else Select.NULL,
-                        prompt="none",
-                        id="circle",
-                    ),
-                    "circle",
-                )
-                yield Field(
-                    "Next follow-up",
-                    Input(
-                        c.follow_up.isoformat() if c and c.follow_up else "",
-                        id="follow_up",
-                        placeholder="+14d or 2026-12-09",
-                    ),
-                    "follow_up",
-                )
-                created = c.created if c else self.today
-                yield Field(
-                    "Added on",
-                    Input(created.isoformat() if created else "", id="created"),
-                    "created",
-                )
+        with Horizontal(classes="row"):
             yield Field(
-                "Handles",
+                "Name",
+                Input(for_screen(c.name if c else ""), id="name", placeholder="Jane Doe"),
+                "name",
+            )
+            yield Field(
+                "Kind",
+                Select(
+                    [(k.value, k.value) for k in Kind],
+                    value=(c.kind if c else Kind.networking).value,
+                    allow_blank=False,
+                    id="kind",
+                ),
+                "kind",
+            )
+        yield Label(self._id_hint(c.name if c else ""), id="id-hint", classes="hint")
+        with Horizontal(classes="row"):
+            yield Field(
+                "Company", Input(for_screen(c.company if c else ""), id="company"), "company"
+            )
+            yield Field("Role", Input(for_screen(c.role if c else ""), id="role"), "role")
+        with Horizontal(classes="row"):
+            yield Field(
+                "Email",
+                Input(for_screen(c.email if c else ""), id="email", placeholder="jane@example.com"),
+                "email",
+            )
+            yield Field("Phone", Input(for_screen(c.phone if c else ""), id="phone"), "phone")
+        with Horizontal(classes="row"):
+            yield Field(
+                "Tags (comma-separated)",
                 Input(
-                    for_screen(handles_text(c.handles) if c else ""),
-                    id="handles",
-                    placeholder="linkedin=https://www.linkedin.com/in/jane, twitter=@jane",
+                    for_screen(", ".join(c.tags) if c else ""),
+                    id="tags",
+                    placeholder="fintech, mentor",
                 ),
-                "handles",
+                "tags",
             )
             yield Field(
-                "Topics to bring up (comma-separated)",
+                "Where you met",
+                Input(for_screen(c.met_at if c else ""), id="met_at", placeholder="PyCon 2026"),
+                "met_at",
+            )
+        # Two pairs, not one row of four: at 80 columns four fields are too narrow for a
+        # date and its message.
+        with Horizontal(classes="row"):
+            yield Field(
+                "Check in every (days)",
                 Input(
-                    for_screen(", ".join(c.topics) if c else ""),
-                    id="topics",
-                    placeholder="hiking, career",
+                    str(c.cadence_days) if c and c.cadence_days else "",
+                    id="cadence_days",
+                    placeholder="30",
                 ),
-                "topics",
+                "cadence_days",
             )
             yield Field(
-                "Notes",
-                TextArea(
-                    for_screen(c.notes if c else "", multiline=True), id="notes", soft_wrap=True
+                "Circle",
+                Select(
+                    [(str(n), n) for n in CIRCLES],
+                    value=c.circle if c and c.circle else Select.NULL,
+                    prompt="none",
+                    id="circle",
                 ),
-                "notes",
+                "circle",
             )
-            yield Label("Milestones", classes="section-title")
-            with Vertical(id="milestones"):
-                for milestone in c.milestones if c else []:
-                    yield MilestoneRow(next(self._numbers), milestone)
-            yield Button("Add milestone", id="add-milestone")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+        with Horizontal(classes="row"):
+            yield Field(
+                "Next follow-up",
+                Input(
+                    c.follow_up.isoformat() if c and c.follow_up else "",
+                    id="follow_up",
+                    placeholder="+14d or 2026-12-09",
+                ),
+                "follow_up",
+            )
+            created = c.created if c else self.today
+            yield Field(
+                "Added on",
+                Input(created.isoformat() if created else "", id="created"),
+                "created",
+            )
+        yield Field(
+            "Handles",
+            Input(
+                for_screen(handles_text(c.handles) if c else ""),
+                id="handles",
+                placeholder="linkedin=https://www.linkedin.com/in/jane, twitter=@jane",
+            ),
+            "handles",
+        )
+        yield Field(
+            "Topics to bring up (comma-separated)",
+            Input(
+                for_screen(", ".join(c.topics) if c else ""),
+                id="topics",
+                placeholder="hiking, career",
+            ),
+            "topics",
+        )
+        yield Field(
+            "Notes",
+            TextArea(for_screen(c.notes if c else "", multiline=True), id="notes", soft_wrap=True),
+            "notes",
+        )
+        yield Label("Milestones", classes="section-title")
+        with Vertical(id="milestones"):
+            for milestone in c.milestones if c else []:
+                yield MilestoneRow(next(self._numbers), milestone)
+        yield Button("Add milestone", id="add-milestone")
 
     def on_mount(self) -> None:
         self.remember_shown()
@@ -202,7 +194,8 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
         hint = Text.assemble(Text("Saved with the id ", style="dim"), plain(ident))
         base = unique_id(name, (), "contact")
         if ident != base:
-            hint.append(f" ({base} is taken: is this someone you already have?)", style="yellow")
+            warning = netplan_app(self).theme_colors().get("warning", "")
+            hint.append(f" ({base} is taken: is this someone you already have?)", style=warning)
         return hint
 
     # events
@@ -211,15 +204,8 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
         if event.input.id == "name":
             self.query_one("#id-hint", Label).update(self._id_hint(event.value))
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.action_save()
-
     async def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        elif event.button.id == "cancel":
-            self.action_cancel()
-        elif event.button.id == "add-milestone":
+        if event.button.id == "add-milestone":
             await self.add_milestone()
 
     async def add_milestone(self) -> MilestoneRow:
@@ -230,8 +216,15 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
             label.first().focus()
         return row
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def form_state(self) -> dict[str, Any]:
+        """The fields, with the milestones as rows: an added row left empty is no change."""
+        state = {
+            key: value
+            for key, value in super().form_state().items()
+            if not key.startswith(("field-ms", "milestone-"))
+        }
+        state["milestones"] = [row for row in self._milestone_rows() if row[0] or row[1]]
+        return state
 
     # saving
 
@@ -340,7 +333,7 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
             values["id"] = unique_id(name or "contact", self.taken, "contact")
         return values
 
-    def action_save(self) -> None:
+    def check(self) -> tuple[Contact | None, dict[str, str]]:
         errors: dict[str, str] = {}
         values = self.values(errors)
         contact = None
@@ -349,12 +342,4 @@ class ContactForm(KeepsUntouched, ModalScreen[Contact | None]):
         except ValidationError as error:
             for name, message in field_errors(error).items():
                 errors.setdefault(name, message)
-        show_errors(self, errors)
-        if errors:
-            unplaced = [m for n, m in errors.items() if not self.query(f"#field-{n}")]
-            if unplaced:
-                self.notify(
-                    for_screen("\n".join(unplaced), multiline=True), severity="error", markup=False
-                )
-            return
-        self.dismiss(contact)
+        return contact, errors

@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
 from netplan.domain.balance import ask_before_giving
@@ -25,7 +25,7 @@ from netplan.domain.periods import parse_day
 from netplan.models import Exchange, Interaction, InteractionKind, Journal
 from netplan.text import for_screen
 from netplan.tui.common.follow import netplan_app
-from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 from netplan.tui.common.text import plain
 from netplan.tui.contacts.detail import field_table, hooks
 
@@ -48,6 +48,8 @@ ASK_HINT = (
 
 class LogForm(FormScreen[LogRequest]):
     """What happened, as a LogRequest: the same rules and the same record as `netplan log`."""
+
+    DIALOG_CLASSES = "log-dialog"
 
     def __init__(
         self,
@@ -77,88 +79,86 @@ class LogForm(FormScreen[LogRequest]):
             return default
         return value.isoformat() if isinstance(value, date) else for_screen(str(value))
 
-    def compose(self) -> ComposeResult:
-        contact = self.row.contact
-        with VerticalScroll(classes="dialog log-dialog"):
-            verb = "Edit entry with " if self.entry else "Log with "
-            yield Label(
-                Text.assemble(verb, plain(contact.name, style="bold")),
-                classes="dialog-title",
-            )
-            found = hooks(self.row, self.interactions, self.today)
-            yield Static(
-                field_table(found)
-                if found
-                else Text("No topics, notes or milestones yet: add some with e.", "dim"),
-                classes="hooks",
-                id="hooks",
-            )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Kind",
-                    Select(
-                        [(k.value, k.value) for k in InteractionKind],
-                        value=self._start("kind", InteractionKind.message.value),
-                        allow_blank=False,
-                        id="kind",
-                    ),
-                    "kind",
-                )
-                yield Field(
-                    "Exchange",
-                    Select(
-                        [(e.value, e.value) for e in Exchange],
-                        value=self._start("exchange", Exchange.neutral.value),
-                        allow_blank=False,
-                        id="exchange",
-                    ),
-                    "exchange",
-                )
-                yield Field("Minutes", Input(self._auto_minutes, id="minutes"), "minutes")
-                yield Field("On", Input(self._start("on", "today"), id="on"), "on")
-            yield Label("", id="ask-hint", classes="ask-hint")
+    def form_title(self) -> Text:
+        verb = "Edit entry with " if self.entry else "Log with "
+        return Text.assemble(verb, plain(self.row.contact.name, style="bold"))
+
+    def save_label(self) -> str:
+        return "Save" if self.entry else "Log"
+
+    def compose_fields(self) -> ComposeResult:
+        found = hooks(self.row, self.interactions, self.today)
+        yield Static(
+            field_table(found)
+            if found
+            else Text("No topics, notes or milestones yet: add some with e.", "dim"),
+            classes="hooks",
+            id="hooks",
+        )
+        with Horizontal(classes="row"):
             yield Field(
-                "Note",
-                Input(self._start("note"), id="note", placeholder="What you talked about"),
-                "note",
+                "Kind",
+                Select(
+                    [(k.value, k.value) for k in InteractionKind],
+                    value=self._start("kind", InteractionKind.message.value),
+                    allow_blank=False,
+                    id="kind",
+                ),
+                "kind",
             )
             yield Field(
-                "Venue",
-                Input(self._start("venue"), id="venue", placeholder="Where the event was"),
-                "venue",
+                "Exchange",
+                Select(
+                    [(e.value, e.value) for e in Exchange],
+                    value=self._start("exchange", Exchange.neutral.value),
+                    allow_blank=False,
+                    id="exchange",
+                ),
+                "exchange",
             )
-            with Horizontal(classes="row"):
+        with Horizontal(classes="row"):
+            yield Field("Minutes", Input(self._auto_minutes, id="minutes"), "minutes")
+            yield Field("On", Input(self._start("on", "today"), id="on"), "on")
+        yield Label("", id="ask-hint", classes="ask-hint")
+        yield Field(
+            "Note",
+            Input(self._start("note"), id="note", placeholder="What you talked about"),
+            "note",
+        )
+        yield Field(
+            "Venue",
+            Input(self._start("venue"), id="venue", placeholder="Where the event was"),
+            "venue",
+        )
+        with Horizontal(classes="row"):
+            yield Field(
+                "With (ids, comma-separated)",
+                Input(
+                    ", ".join(self.entry.with_) if self.entry else "",
+                    id="with",
+                    placeholder="sam-lee",
+                ),
+                "with",
+            )
+            yield Field("Event", self._event_select(), "event")
+        with Horizontal(classes="row"):
+            yield Field(
+                "Follow up on",
+                Input(self._start("follow_up"), id="follow_up", placeholder="+14d or 2026-12-09"),
+                "follow_up",
+            )
+            yield Field(
+                "Promise by then",
+                Input(self._start("promise"), id="promise", placeholder="Send the deck"),
+                "promise",
+            )
+            if self.entry is not None:
                 yield Field(
-                    "With (contact ids, comma separated)",
-                    Input(
-                        ", ".join(self.entry.with_) if self.entry else "",
-                        id="with",
-                        placeholder="sam-lee",
-                    ),
-                    "with",
+                    "Kept on",
+                    Input(self._start("kept"), id="kept", placeholder="today"),
+                    "kept",
                 )
-                yield Field("Event", self._event_select(), "event")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Follow up on",
-                    Input(
-                        self._start("follow_up"), id="follow_up", placeholder="+14d or 2026-12-09"
-                    ),
-                    "follow_up",
-                )
-                yield Field(
-                    "Promise by then",
-                    Input(self._start("promise"), id="promise", placeholder="Send the deck"),
-                    "promise",
-                )
-                if self.entry is not None:
-                    yield Field(
-                        "Kept on",
-                        Input(self._start("kept"), id="kept", placeholder="today"),
-                        "kept",
-                    )
-            yield Label("", id="preview", classes="hint")
-            yield from self.buttons("Save" if self.entry else "Log")
+        yield Label("", id="preview", classes="hint")
 
     def _event_select(self) -> Select:
         """The plan's events, newest first (the entry's own among them when editing)."""
@@ -248,7 +248,7 @@ class LogForm(FormScreen[LogRequest]):
 
     # saving
 
-    def action_save(self) -> None:
+    def check(self) -> tuple[LogRequest | None, dict[str, str]]:
         errors: dict[str, str] = {}
 
         def typed(widget_id: str) -> str | None:
@@ -304,7 +304,4 @@ class LogForm(FormScreen[LogRequest]):
         except ValidationError as error:
             for name, message in field_errors(error).items():
                 errors.setdefault(name.removesuffix("_"), message)
-        show_errors(self, errors)
-        if errors:
-            return
-        self.dismiss(request)
+        return request, errors

@@ -6,9 +6,9 @@ from datetime import date
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
 from netplan.domain.goals import goal_progress
 from netplan.domain.ids import unique_id
@@ -16,7 +16,7 @@ from netplan.domain.periods import parse_day
 from netplan.models import ContactBook, Exchange, Goal, GoalSource, Journal, Plan
 from netplan.text import for_screen
 from netplan.tui.common.follow import netplan_app
-from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 from netplan.tui.common.text import plain
 from netplan.workspace import Data
 
@@ -79,13 +79,18 @@ def all_tags(data: Data | None) -> list[str]:
 
 
 class GoalForm(FormScreen[Goal]):
+    DIALOG_CLASSES = "goal-dialog"
+
     def __init__(self, plan: Plan, goal: Goal | None, today: date) -> None:
         super().__init__()
         self.plan = plan
         self.goal = goal
         self.today = today
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return "Edit goal" if self.goal else "New goal"
+
+    def compose_fields(self) -> ComposeResult:
         g = self.goal
         source = g.source if g else None
         kind = source_kind(source)
@@ -94,95 +99,92 @@ class GoalForm(FormScreen[Goal]):
         ]
         start = self.today if g is None else g.start
         data = netplan_app(self).data
-        with VerticalScroll(classes="dialog goal-dialog"):
-            yield Label("Edit goal" if g else "New goal", classes="dialog-title")
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Title",
-                    Input(
-                        for_screen(g.title) if g else "",
-                        id="title",
-                        placeholder="Meet five people in fintech",
-                    ),
-                    "title",
-                )
-                yield Field(
-                    "Target",
-                    Input(str(g.target) if g else "5", id="target", type="integer"),
-                    "target",
-                )
-                yield Field(
-                    "Unit",
-                    Input(for_screen(g.unit) if g else "", id="unit", placeholder="people"),
-                    "unit",
-                )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Why",
-                    Input(
-                        for_screen(g.why) if g else "",
-                        id="why",
-                        placeholder="What it moves you towards",
-                    ),
-                    "why",
-                )
-                yield Field(
-                    "Start",
-                    Input(start.isoformat() if start else "", id="start", placeholder="YYYY-MM-DD"),
-                    "start",
-                )
-                yield Field(
-                    "Due",
-                    Input(
-                        g.due.isoformat() if g and g.due else "",
-                        id="due",
-                        placeholder="YYYY-MM-DD",
-                    ),
-                    "due",
-                )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Progress from",
-                    Select(SOURCES, value=kind, allow_blank=False, id="source"),
-                    "source",
-                )
-                yield Field(
-                    "Routine",
-                    Select(
-                        [(plain(f"{r.title} ({r.period.value})"), r.id) for r in routines],
-                        value=source.routine if source and source.routine else Select.NULL,
-                        prompt="(choose a routine)",
-                        id="routine",
-                    ),
-                    "routine",
-                )
-                yield Field(
-                    "Tag",
-                    Input(
-                        for_screen(source.tag or source.interactions_with) if source else "",
-                        id="tag",
-                        placeholder="fintech",
-                        suggester=SuggestFromList(all_tags(data), case_sensitive=False),
-                    ),
-                    "tag",
-                )
-                yield Field(
-                    "Only",
-                    Select(
-                        [("any exchange", ANY_EXCHANGE)] + [(e.value, e.value) for e in Exchange],
-                        value=source.exchange.value if source and source.exchange else ANY_EXCHANGE,
-                        allow_blank=False,
-                        id="exchange",
-                    ),
-                    "exchange",
-                )
-                yield Field(
-                    "Done so far",
-                    Input(str(g.progress) if g else "0", id="progress", type="integer"),
-                    "progress",
-                )
-            yield Static("", id="count", classes="goal-count", markup=False)
-            yield from self.buttons()
+        with Horizontal(classes="row"):
+            yield Field(
+                "Title",
+                Input(
+                    for_screen(g.title) if g else "",
+                    id="title",
+                    placeholder="Meet five people in fintech",
+                ),
+                "title",
+            )
+            yield Field(
+                "Target",
+                Input(str(g.target) if g else "5", id="target", type="integer"),
+                "target",
+            )
+            yield Field(
+                "Unit",
+                Input(for_screen(g.unit) if g else "", id="unit", placeholder="people"),
+                "unit",
+            )
+        with Horizontal(classes="row"):
+            yield Field(
+                "Why",
+                Input(
+                    for_screen(g.why) if g else "",
+                    id="why",
+                    placeholder="What it moves you towards",
+                ),
+                "why",
+            )
+            yield Field(
+                "Start",
+                Input(start.isoformat() if start else "", id="start", placeholder="YYYY-MM-DD"),
+                "start",
+            )
+            yield Field(
+                "Due",
+                Input(
+                    g.due.isoformat() if g and g.due else "",
+                    id="due",
+                    placeholder="YYYY-MM-DD",
+                ),
+                "due",
+            )
+        with Horizontal(classes="row"):
+            yield Field(
+                "Progress from",
+                Select(SOURCES, value=kind, allow_blank=False, id="source"),
+                "source",
+            )
+            yield Field(
+                "Routine",
+                Select(
+                    [(plain(f"{r.title} ({r.period.value})"), r.id) for r in routines],
+                    value=source.routine if source and source.routine else Select.NULL,
+                    prompt="(choose a routine)",
+                    id="routine",
+                ),
+                "routine",
+            )
+            yield Field(
+                "Tag",
+                Input(
+                    for_screen(source.tag or source.interactions_with) if source else "",
+                    id="tag",
+                    placeholder="fintech",
+                    suggester=SuggestFromList(all_tags(data), case_sensitive=False),
+                ),
+                "tag",
+            )
+            yield Field(
+                "Only",
+                Select(
+                    [("any exchange", ANY_EXCHANGE)] + [(e.value, e.value) for e in Exchange],
+                    value=source.exchange.value if source and source.exchange else ANY_EXCHANGE,
+                    allow_blank=False,
+                    id="exchange",
+                ),
+                "exchange",
+            )
+            yield Field(
+                "Done so far",
+                Input(str(g.progress) if g else "0", id="progress", type="integer"),
+                "progress",
+            )
+        yield Static("", id="count", classes="goal-count", markup=False)
 
     def on_mount(self) -> None:
         self.remember_shown()
@@ -319,9 +321,5 @@ class GoalForm(FormScreen[Goal]):
                 errors.setdefault(name if name != "_form" else "title", message)
             return None, errors
 
-    def action_save(self) -> None:
-        goal, errors = self._read()
-        if goal is None:
-            show_errors(self, errors)
-            return
-        self.dismiss(goal)
+    def check(self) -> tuple[Goal | None, dict[str, str]]:
+        return self._read()

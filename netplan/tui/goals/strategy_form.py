@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select
 
 from netplan.models import Settings, WeekStart
 from netplan.text import for_screen
-from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 from netplan.tui.common.text import plain
 
 _CADENCE = re.compile(r"^(?P<tag>.+?)\s*[=:]\s*(?P<days>\S+)$")
@@ -86,68 +86,72 @@ WEEK_START_NOTE = (
 class StrategyForm(FormScreen[dict[str, object]]):
     """Returns the changed settings by name ({} when nothing changed), or None on cancel."""
 
+    DIALOG_CLASSES = "strategy-dialog"
+
     def __init__(self, settings: Settings, themes: Iterable[str]) -> None:
         super().__init__()
         self.settings = settings
         self.themes = sorted(set(themes) | {settings.theme})
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return "Strategy"
+
+    def compose_fields(self) -> ComposeResult:
         s = self.settings
         low, high = s.weekly_hours
-        with VerticalScroll(classes="dialog strategy-dialog"):
-            yield Label("Strategy", classes="dialog-title")
+        yield Field(
+            "Primary platforms (comma-separated)",
+            Input(
+                for_screen(", ".join(s.platforms)),
+                id="platforms",
+                placeholder="LinkedIn, Slack",
+            ),
+            "platforms",
+        )
+        with Horizontal(classes="row"):
             yield Field(
-                "Primary platforms (comma-separated)",
-                Input(
-                    for_screen(", ".join(s.platforms)),
-                    id="platforms",
-                    placeholder="LinkedIn, Slack",
-                ),
-                "platforms",
-            )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Hours a week, at least",
-                    Input(hours_text(low), id="low", placeholder="5"),
-                    "low",
-                )
-                yield Field(
-                    "at most",
-                    Input(hours_text(high), id="high", placeholder="10"),
-                    "high",
-                )
-                yield Field(
-                    "Week starts on",
-                    Select(
-                        [(w.value.capitalize(), w.value) for w in WeekStart],
-                        value=s.week_start.value,
-                        allow_blank=False,
-                        id="week_start",
-                    ),
-                    "week_start",
-                )
-            # Shown once the week start differs from the saved one, before any save.
-            yield Label(WEEK_START_NOTE, id="week-start-note", classes="form-note", markup=False)
-            yield Field(
-                "Check-in every N days, by tag (for contacts without their own cadence)",
-                Input(
-                    for_screen(cadence_text(s.cadence_by_tag)),
-                    id="cadence",
-                    placeholder="mentor=30, family=14",
-                ),
-                "cadence",
+                "Hours a week: at least",
+                Input(hours_text(low), id="low", placeholder="5"),
+                "low",
+                named="Hours at least",
             )
             yield Field(
-                "Theme",
+                "at most",
+                Input(hours_text(high), id="high", placeholder="10"),
+                "high",
+                named="Hours at most",
+            )
+            yield Field(
+                "Week starts on",
                 Select(
-                    [(plain(t), t) for t in self.themes],
-                    value=s.theme,
+                    [(w.value.capitalize(), w.value) for w in WeekStart],
+                    value=s.week_start.value,
                     allow_blank=False,
-                    id="theme",
+                    id="week_start",
                 ),
-                "theme",
+                "week_start",
             )
-            yield from self.buttons()
+        # Shown once the week start differs from the saved one, before any save.
+        yield Label(WEEK_START_NOTE, id="week-start-note", classes="form-note", markup=False)
+        yield Field(
+            "Check-in every N days, by tag (for contacts without their own cadence)",
+            Input(
+                for_screen(cadence_text(s.cadence_by_tag)),
+                id="cadence",
+                placeholder="mentor=30, family=14",
+            ),
+            "cadence",
+        )
+        yield Field(
+            "Theme",
+            Select(
+                [(plain(t), t) for t in self.themes],
+                value=s.theme,
+                allow_blank=False,
+                id="theme",
+            ),
+            "theme",
+        )
 
     def on_mount(self) -> None:
         self.remember_shown()
@@ -193,11 +197,10 @@ class StrategyForm(FormScreen[dict[str, object]]):
                 errors.setdefault(where.get(name, name), message)
             return None, errors
 
-    def action_save(self) -> None:
+    def check(self) -> tuple[dict[str, object] | None, dict[str, str]]:
         settings, errors = self.read()
         if settings is None:
-            show_errors(self, errors)
-            return
+            return None, errors
         # Only what the user changed: a field left as shown is not written back (a platform
         # list re-read from its text could differ from the file's by its spelling).
         changes = {
@@ -206,4 +209,4 @@ class StrategyForm(FormScreen[dict[str, object]]):
             if not self.untouched(*widgets)
             and getattr(settings, name) != getattr(self.settings, name)
         }
-        self.dismiss(changes)
+        return changes, errors

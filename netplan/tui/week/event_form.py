@@ -7,20 +7,22 @@ from datetime import date
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select
+from textual.containers import Horizontal
+from textual.widgets import Input, Select
 
 from netplan.domain.ids import unique_id
 from netplan.domain.periods import parse_day
 from netplan.models import Contact, Event, EventKind, Plan
 from netplan.text import single_line
-from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 
 UNTIL_BEFORE_ON = "the last day cannot come before the first (On)"
 
 
 class EventForm(FormScreen[Event]):
     """Dismisses with the new Event, or None. `contacts` is None while they load."""
+
+    DIALOG_CLASSES = "event-dialog"
 
     def __init__(
         self, plan: Plan, contacts: Sequence[Contact] | None, start: date, today: date
@@ -31,36 +33,36 @@ class EventForm(FormScreen[Event]):
         self.start = start
         self.today = today
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog event-dialog"):
-            yield Label("New event", classes="dialog-title")
-            yield Field("Title", Input(id="title", placeholder="PyCon DE"), "title")
-            with Horizontal(classes="row"):
-                yield Field("On", Input(self.start.isoformat(), id="on"), "on")
-                yield Field("Until (last day)", Input(id="until", placeholder="optional"), "until")
-            with Horizontal(classes="row"):
-                yield Field("Venue", Input(id="venue", placeholder="Darmstadt"), "venue")
-                yield Field(
-                    "Kind",
-                    Select(
-                        [(k.value, k.value) for k in EventKind],
-                        value=EventKind.conference.value,
-                        allow_blank=False,
-                        id="kind",
-                    ),
-                    "kind",
-                )
+    def form_title(self) -> str:
+        return "New event"
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field("Title", Input(id="title", placeholder="PyCon DE"), "title")
+        with Horizontal(classes="row"):
+            yield Field("On", Input(self.start.isoformat(), id="on"), "on")
+            yield Field("Until (last day)", Input(id="until", placeholder="optional"), "until")
+        with Horizontal(classes="row"):
+            yield Field("Venue", Input(id="venue", placeholder="Darmstadt"), "venue")
             yield Field(
-                "Prep",
-                Input(id="prep", placeholder="Speaker list; three people to meet"),
-                "prep",
+                "Kind",
+                Select(
+                    [(k.value, k.value) for k in EventKind],
+                    value=EventKind.conference.value,
+                    allow_blank=False,
+                    id="kind",
+                ),
+                "kind",
             )
-            yield Field(
-                "Going (contact ids, comma separated)",
-                Input(id="going", placeholder="jane-doe, sam-lee"),
-                "going",
-            )
-            yield from self.buttons()
+        yield Field(
+            "Prep",
+            Input(id="prep", placeholder="Speaker list; three people to meet"),
+            "prep",
+        )
+        yield Field(
+            "Going (contact ids, comma separated)",
+            Input(id="going", placeholder="jane-doe, sam-lee"),
+            "going",
+        )
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -88,7 +90,7 @@ class EventForm(FormScreen[Event]):
             errors["going"] = "no contact has the id " + ", ".join(f"“{p}”" for p in unknown)
         return going
 
-    def action_save(self) -> None:
+    def check(self) -> tuple[Event | None, dict[str, str]]:
         errors: dict[str, str] = {}
         title = self._text("title")
         if not title:
@@ -118,6 +120,4 @@ class EventForm(FormScreen[Event]):
                 event = Event.model_validate(values)
             except ValidationError as error:
                 errors.update(field_errors(error))
-        show_errors(self, errors)
-        if event is not None and not errors:
-            self.dismiss(event)
+        return event, errors

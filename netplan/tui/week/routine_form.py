@@ -12,14 +12,14 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.containers import Horizontal
+from textual.widgets import Input, Select, SelectionList
 
 from netplan.domain.history import counts_of
 from netplan.domain.ids import unique_id
 from netplan.models import Kind, Period, Plan, Routine
 from netplan.text import for_screen
-from netplan.tui.common.forms import Field, FormScreen, field_errors, show_errors
+from netplan.tui.common.forms import Field, FormScreen, field_errors
 from netplan.tui.common.text import plain
 
 # What a routine can count, in the order the form lists it ("event": attended events).
@@ -40,6 +40,8 @@ class CountsList(SelectionList[str]):
 
 
 class RoutineForm(FormScreen[Routine]):
+    DIALOG_CLASSES = "routine-dialog"
+
     def __init__(
         self,
         plan: Plan,
@@ -55,77 +57,73 @@ class RoutineForm(FormScreen[Routine]):
         known = (*COUNT_KEYS, *self.counts_shown, *activity_keys)
         self.count_keys = list(dict.fromkeys(known))
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return "Edit routine" if self.routine else "New routine"
+
+    def compose_fields(self) -> ComposeResult:
         r = self.routine
         platforms = list(
             dict.fromkeys(self.plan.settings.platforms + ([r.platform] if r and r.platform else []))
         )
-        with Vertical(classes="dialog"):
-            yield Label("Edit routine" if r else "New routine", classes="dialog-title")
+        yield Field(
+            "Title",
+            Input(for_screen(r.title) if r else "", id="title", placeholder="Engage with posts"),
+            "title",
+        )
+        with Horizontal(classes="row"):
             yield Field(
-                "Title",
-                Input(
-                    for_screen(r.title) if r else "", id="title", placeholder="Engage with posts"
+                "Every",
+                Select(
+                    [("week", "week"), ("month", "month")],
+                    value=self.period.value,
+                    allow_blank=False,
+                    id="period",
                 ),
-                "title",
+                "period",
             )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Every",
-                    Select(
-                        [("week", "week"), ("month", "month")],
-                        value=self.period.value,
-                        allow_blank=False,
-                        id="period",
-                    ),
-                    "period",
-                )
-                yield Field(
-                    "Target",
-                    Input(str(r.target) if r else "1", id="target", type="integer"),
-                    "target",
-                )
-                yield Field(
-                    "Minutes each",
-                    Input(str(r.minutes) if r else "15", id="minutes", type="integer"),
-                    "minutes",
-                )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Platform",
-                    Select(
-                        [(plain(p), p) for p in platforms],
-                        value=r.platform if r and r.platform else Select.NULL,
-                        prompt="(none)",
-                        id="platform",
-                    ),
-                    "platform",
-                )
-                yield Field(
-                    "Kind",
-                    Select(
-                        [(k.value, k.value) for k in Kind],
-                        value=(r.kind if r else Kind.networking).value,
-                        allow_blank=False,
-                        id="kind",
-                    ),
-                    "kind",
-                )
-            shown = set(self.counts_shown)
             yield Field(
-                "Also counts (space toggles)",
-                CountsList(
-                    *((plain(key), key, key in shown) for key in self.count_keys), id="counts"
-                ),
-                "counts",
+                "Target",
+                Input(str(r.target) if r else "1", id="target", type="integer"),
+                "target",
             )
-            yield from self.buttons()
+            yield Field(
+                "Minutes each",
+                Input(str(r.minutes) if r else "15", id="minutes", type="integer"),
+                "minutes",
+            )
+        with Horizontal(classes="row"):
+            yield Field(
+                "Platform",
+                Select(
+                    [(plain(p), p) for p in platforms],
+                    value=r.platform if r and r.platform else Select.NULL,
+                    prompt="(none)",
+                    id="platform",
+                ),
+                "platform",
+            )
+            yield Field(
+                "Kind",
+                Select(
+                    [(k.value, k.value) for k in Kind],
+                    value=(r.kind if r else Kind.networking).value,
+                    allow_blank=False,
+                    id="kind",
+                ),
+                "kind",
+            )
+        shown = set(self.counts_shown)
+        yield Field(
+            "Also counts (space toggles)",
+            CountsList(*((plain(key), key, key in shown) for key in self.count_keys), id="counts"),
+            "counts",
+        )
 
     def on_mount(self) -> None:
         self.remember_shown()
         self.query_one("#title", Input).focus()
 
-    def action_save(self) -> None:
+    def check(self) -> tuple[Routine | None, dict[str, str]]:
         errors: dict[str, str] = {}
         old = self.routine  # a field left as shown keeps its value (see KeepsUntouched)
         title = self.kept(
@@ -166,10 +164,7 @@ class RoutineForm(FormScreen[Routine]):
             for name, message in field_errors(error).items():
                 errors.setdefault(name, message)
             routine = None
-        if errors:
-            show_errors(self, errors)
-            return
-        self.dismiss(routine)
+        return routine, errors
 
     def _counts(self) -> list[str] | None:
         """The keys selected, in the list's order, when the user changed them; else None."""
