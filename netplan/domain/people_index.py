@@ -85,7 +85,8 @@ class ContactRow:
 
 
 class PeopleIndex:
-    """Rows of the non-archived contacts, and the journal by contact and by day."""
+    """Rows of the contacts (the archived ones apart: every other view leaves them out), and
+    the journal by contact and by day."""
 
     FULL_REBUILD = 2000  # changed records above which rebuilding everything is cheaper
 
@@ -94,7 +95,8 @@ class PeopleIndex:
         self.journal: Journal | None = None
         self.cadences = Cadences()
         self.today: date | None = None
-        self.by_id: dict[str, ContactRow] = {}
+        self.by_id: dict[str, ContactRow] = {}  # the contacts not archived
+        self.archived: dict[str, ContactRow] = {}  # the archived ones: the tab's `A` view
         self.by_contact: dict[str, list[Interaction]] = {}
         self.overdue = 0
         self.version = 0  # bumped whenever rows change
@@ -122,8 +124,16 @@ class PeopleIndex:
     def rows(self) -> list[ContactRow]:
         return list(self.by_id.values())
 
+    @property
+    def archived_rows(self) -> list[ContactRow]:
+        return list(self.archived.values())
+
     def __len__(self) -> int:
         return len(self.by_id)
+
+    def row(self, contact_id: str) -> ContactRow | None:
+        """The contact's row, archived or not (None: no such contact)."""
+        return self.by_id.get(contact_id) or self.archived.get(contact_id)
 
     def interactions(self, contact_id: str) -> list[Interaction]:
         return self.by_contact.get(contact_id, [])
@@ -170,7 +180,7 @@ class PeopleIndex:
             self._drop(contact.id)
         by_id = {c.id: c for c in changed}
         for contact_id in touched - by_id.keys():
-            row = self.by_id.get(contact_id)
+            row = self.row(contact_id)
             if row is not None:
                 by_id[contact_id] = row.contact
         for contact in by_id.values():
@@ -224,12 +234,12 @@ class PeopleIndex:
         yield
         self._balances = {cid: balance_of(entries) for cid, entries in by_contact.items()}
         self.by_id = {}
+        self.archived = {}
         self.overdue = 0
         for number, contact in enumerate(book.contacts):
             if number % STEP == 0:
                 yield
-            if not contact.archived:
-                self._add(contact)
+            self._add(contact)
         self.version += 1
 
     def _reindex(self, journal: Journal, touched: set[str]) -> None:
@@ -262,11 +272,11 @@ class PeopleIndex:
         row = self.by_id.pop(contact_id, None)
         if row is not None and row.due is not None and row.due < self.today:
             self.overdue -= 1
+        self.archived.pop(contact_id, None)
 
     def _put(self, contact: Contact) -> None:
         self._drop(contact.id)
-        if not contact.archived:
-            self._add(contact)
+        self._add(contact)
 
     def _add(self, contact: Contact) -> None:
         contact_id = contact.id
@@ -279,14 +289,12 @@ class PeopleIndex:
         if due is None:
             derived = event_follow_up(newest, self.ends) if self.ends else None
             due = due_with(contact, cadence, last, derived)
-        if due is not None and due < today:
-            self.overdue += 1
         milestones: tuple[tuple[date, Milestone], ...] = ()
         if contact.milestones:
             found = [(on, m) for m in contact.milestones if (on := next_occurrence(m, today))]
             milestones = tuple(sorted(found, key=lambda pair: (pair[0], pair[1].label)))
         name = contact.name.casefold()
-        self.by_id[contact_id] = ContactRow(
+        row = ContactRow(
             contact,
             last,
             due,
@@ -298,6 +306,12 @@ class PeopleIndex:
             _NO_DUE if due is None else due.toordinal(),
             _NEVER if last is None else last.toordinal(),
         )
+        if contact.archived:  # listed apart, and never counted overdue
+            self.archived[contact_id] = row
+            return
+        self.by_id[contact_id] = row
+        if due is not None and due < today:
+            self.overdue += 1
 
     # what the agenda and `netplan due` ask
 

@@ -27,14 +27,22 @@ from netplan.domain.contact_list import (
 from netplan.domain.followups import Cadences, next_occurrence
 from netplan.domain.people_index import ContactRow
 from netplan.domain.promises import open_promises, promise_due
-from netplan.models import Interaction
+from netplan.models import Interaction, Milestone
 from netplan.text import for_screen
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.text import plain
 from netplan.tui.contacts.journal import JournalList
 from netplan.tui.contacts.table import GIVE_FIRST_MARK
+from netplan.tui.contacts.tones import Tones, tones_of
 
 LABEL_WIDTH = 11
-DUE_STYLES = {"overdue": "red", "soon": "yellow", "later": "", "none": "dim"}
+COLUMNS_WIDTH = 84  # the pane's cells from which the journal goes beside the details
+NO_TONES = Tones()
+
+
+def due_style(state: str, tones: Tones) -> str:
+    """The style of a follow-up in this due_state."""
+    return {"overdue": tones.error, "soon": tones.warning, "none": "dim"}.get(state, "")
 
 
 def _heading(title: str) -> Text:
@@ -67,7 +75,12 @@ def field_table(fields: Fields) -> Table:
     return table
 
 
-def hooks(row: ContactRow, interactions: Sequence[Interaction], today: date) -> Fields:
+def hooks(
+    row: ContactRow,
+    interactions: Sequence[Interaction],
+    today: date,
+    tones: Tones = NO_TONES,
+) -> Fields:
     """What to mention: topics, the last two notes, the next milestone, an open promise."""
     contact = row.contact
     fields: Fields = []
@@ -94,20 +107,25 @@ def hooks(row: ContactRow, interactions: Sequence[Interaction], today: date) -> 
         fields.append(
             (
                 "Milestone",
-                _value(plain(label), Text(f" · {_day(on)} ({in_words(on, today)})", style="cyan")),
+                _value(
+                    plain(label),
+                    Text(f" · {_day(on)} ({in_words(on, today)})", style=tones.accent),
+                ),
             )
         )
-    fields += promise_fields(interactions, today)
+    fields += promise_fields(interactions, today, tones)
     return fields
 
 
-def promise_fields(interactions: Sequence[Interaction], today: date) -> Fields:
+def promise_fields(
+    interactions: Sequence[Interaction], today: date, tones: Tones = NO_TONES
+) -> Fields:
     """The open promises, oldest first (K marks the first kept), with their due days."""
     fields: Fields = []
     for number, interaction in enumerate(open_promises(interactions)[:3]):
         due = promise_due(interaction)
         assert due is not None
-        style = "red" if due < today else "yellow" if due == today else "dim"
+        style = tones.error if due < today else tones.warning if due == today else "dim"
         fields.append(
             (
                 "Promised" if number == 0 else "",
@@ -125,6 +143,7 @@ def detail(
     interactions: Sequence[Interaction],
     today: date,
     cadences: Cadences,
+    tones: Tones = NO_TONES,
 ) -> Group:
     contact = row.contact
     parts: list[RenderableType] = [plain(contact.name, style="bold")]
@@ -132,17 +151,19 @@ def detail(
     if position:
         parts.append(plain(position))
     if contact.tags:
-        parts.append(plain(" ".join(f"#{t}" for t in contact.tags), style="cyan"))
+        parts.append(plain(" ".join(f"#{t}" for t in contact.tags), style=tones.accent))
+    if contact.archived:
+        parts.append(Text("Archived: r restores it to the list", style=tones.warning))
     parts.append(Text())
 
     fields: Fields = []
     if row.due is not None:
         state = due_state(row.due, today)
         when = f"{_day(row.due)} · {overdue_words(row.due, today)}"
-        fields.append(("Follow-up", Text(when, DUE_STYLES[state])))
+        fields.append(("Follow-up", Text(when, due_style(state, tones))))
     else:
         fields.append(("Follow-up", Text("none (no date, no cadence)", style="dim")))
-    fields += promise_fields(interactions, today)
+    fields += promise_fields(interactions, today, tones)
     cadence = cadence_source(contact, cadences)
     fields.append(("Cadence", plain(cadence) if cadence else Text("none", "dim")))
     if row.last is None:
@@ -151,11 +172,11 @@ def detail(
         fields.append(("Last", Text(f"{_day(row.last)} · {in_words(row.last, today)}")))
     balance = row.balance
     tally = _value(
-        Text(f"gave {balance.gave}", style="green" if balance.gave else ""),
+        Text(f"gave {balance.gave}", style=tones.success if balance.gave else ""),
         f" · asked {balance.asked} · neutral {balance.neutral}",
     )
     if balance.give_first:
-        tally.append(f"  {GIVE_FIRST_MARK} give first", style="yellow")
+        tally.append(f"  {GIVE_FIRST_MARK} give first", style=tones.warning)
     fields.append(("Gave/asked", tally))
     fields.append(("Kind", Text(contact.kind.value)))
     if contact.met_at:
@@ -181,21 +202,30 @@ def detail(
         parts += [Text(), _heading("Notes")]
         parts.append(plain(contact.notes, multiline=True))
     if contact.milestones:
-        parts += [Text(), _heading("Milestones")]
-        for milestone in sorted(contact.milestones, key=lambda m: (m.date.month, m.date.day)):
-            on = next_occurrence(milestone, today)
-            line = Text.assemble(
-                plain(milestone.label, style="bold"),
-                Text(f" {_day(milestone.date)}"),
-                Text(" yearly" if milestone.yearly else " once", style="dim"),
-            )
-            if on is not None:
-                line.append(f" · next {_day(on)} ({in_words(on, today)})", style="cyan")
-            else:
-                line.append(" · passed", style="dim")
-            parts.append(line)
+        parts += [
+            Text(),
+            _heading("Milestones"),
+            *milestone_lines(contact.milestones, today, tones),
+        ]
 
     return Group(*parts)
+
+
+def milestone_lines(milestones: Sequence[Milestone], today: date, tones: Tones) -> list[Text]:
+    """Each milestone in two short lines (a narrow pane cuts nothing): the label and when it
+    comes next; its date and whether it repeats."""
+    lines: list[Text] = []
+    for milestone in sorted(milestones, key=lambda m: (m.date.month, m.date.day)):
+        on = next_occurrence(milestone, today)
+        head = plain(milestone.label, style="bold")
+        if on is not None:
+            head.append(f" · {in_words(on, today)}", style=tones.accent)
+        else:
+            head.append(" · passed", style="dim")
+        when = f"{_day(on)} · yearly since {milestone.date.year}" if on and milestone.yearly else ""
+        when = when or f"{_day(milestone.date)} · {'yearly' if milestone.yearly else 'once'}"
+        lines += [head, Text(f"  {when}", style="dim")]
+    return lines
 
 
 class ContactDetail(VerticalScroll):
@@ -203,9 +233,24 @@ class ContactDetail(VerticalScroll):
 
     can_focus = False
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: tuple = (None,)  # what `show` was given, to draw again in a new theme
+
     def compose(self):
         yield Static("", classes="contact-detail-body")
         yield JournalList(classes="contact-journal")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _theme: self.show(*self._shown), init=False)
+
+    def on_resize(self) -> None:
+        # Wide enough for two columns: the journal beside the details, not below them.
+        columns = self.size.width >= COLUMNS_WIDTH  # not the content: a scrollbar comes and goes
+        if columns != self.has_class("-columns"):
+            self.set_class(columns, "-columns")
+            self.journal.spaced = not columns
+            self.journal.refresh(layout=True)
 
     @property
     def journal(self) -> JournalList:
@@ -219,14 +264,18 @@ class ContactDetail(VerticalScroll):
         cadences: Cadences | None = None,
         empty: str = "",
     ) -> None:
+        self._shown = (row, interactions, today, cadences, empty)
+        tones = tones_of(netplan_app(self).theme_colors())
         body = self.query_one(".contact-detail-body", Static)
         journal = self.journal
         shown = journal.row.id if journal.row is not None else None
         if row is None:
             body.update(Text(empty, style="dim"))
         else:
-            body.update(detail(row, interactions, today or date.today(), cadences or Cadences()))
+            day, cadences = today or date.today(), cadences or Cadences()
+            body.update(detail(row, interactions, day, cadences, tones))
         journal.display = row is not None
+        journal.tones = tones
         journal.show(row, interactions if row is not None else ())
         if row is None or row.id != shown:  # another contact: from the top
             self.scroll_home(animate=False)

@@ -1,5 +1,6 @@
 """The Contacts tab: a live-filtered table of contacts, the selected one's details, and the keys
-that add, edit, delete, log, review and merge.
+that add, edit, delete, log, review and merge (`A`, the archived ones: netplan.tui.contacts.
+archived; showing a contact asked for elsewhere: netplan.tui.contacts.opening).
 
 Rows come from the workspace's people index (derived once, for every view). The tab's title
 counts follow it even while the tab is hidden; sorting, filtering and drawing the table wait
@@ -24,8 +25,11 @@ from netplan.runtime.gc_pause import gc_paused
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.contacts.archived import ArchivedView
 from netplan.tui.contacts.circles import CircleFilter, CircleNote
 from netplan.tui.contacts.detail import ContactDetail
+from netplan.tui.contacts.filter_input import FilterInput
+from netplan.tui.contacts.opening import OpensContact
 from netplan.tui.contacts.promises import PromiseKeys
 from netplan.tui.contacts.table import GIVE_FIRST_MARK, ContactTable
 from netplan.workspace.edits import changed_fields
@@ -39,27 +43,7 @@ from netplan.workspace.people_edits import (
 TAB_TITLE = "Contacts"
 
 
-class FilterInput(Input):
-    """Typing narrows the table; enter or down goes back to it, escape clears the filter."""
-
-    BINDINGS = [
-        Binding("escape", "clear", "Clear filter", show=False),
-        Binding("down", "done", "To the table", show=False),
-    ]
-
-    def action_clear(self) -> None:
-        self.value = ""
-        self.action_done()
-
-    def action_done(self) -> None:
-        self.screen.query_one(ContactTable).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_done()
-
-
-class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
+class ContactsPane(FollowsData, OpensContact, ArchivedView, PromiseKeys, CircleFilter, Vertical):
     BINDINGS = [
         Binding(
             "slash",
@@ -117,6 +101,7 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
         self._filter: Filter | None = None
         self._shown_version: int | None = None  # the people index version the table shows
         self._keep: str | None = None  # contact the cursor goes to on the next fill
+        self._applied: str | None = None  # the filter text the table shows
         self._label = ""
 
     def compose(self) -> ComposeResult:
@@ -164,8 +149,12 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
         if people is None:
             self._set_tab_label(TAB_TITLE)
             return
-        overdue = f" · {people.overdue:,} overdue" if people.overdue else ""
-        self._set_tab_label(f"{TAB_TITLE} {len(people):,}{overdue}")
+        if self.archived_view:
+            self._set_tab_label(f"Archived contacts · {len(people.archived):,}")
+        else:
+            overdue = f" · {people.overdue:,} overdue" if people.overdue else ""
+            self._set_tab_label(f"{TAB_TITLE} {len(people):,}{overdue}")
+        self.open_pending()
 
     def refresh_view(self) -> None:
         people = self.people
@@ -174,7 +163,7 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
             self._shown_version = None
             self.table.show(None, message=self.netplan.contacts_status)
             self.detail.show(None)
-            self._status("")
+            self._status()
             return
         if people.version != self._shown_version:
             self.fill()
@@ -197,35 +186,60 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
         keep = self._keep or (current.id if current is not None else None)
         self._keep = None
         with gc_paused():
-            self._filter = Filter(filter_circle(sort_rows(people.rows, self.sort), self.circle))
-            rows = self._filter(self.filter_input.value)
+            listed = people.archived_rows if self.archived_view else people.rows
+            self._filter = Filter(filter_circle(sort_rows(listed, self.sort), self.circle))
+            query = self.filter_input.value
+            rows = self._filter(query)
+        self._applied = query
         self._shown_version = people.version
-        self.query_one(CircleNote).show_for(people.by_id.values())
+        self.query_one(CircleNote).show_for(() if self.archived_view else people.by_id.values())
         self.table.sort = self.sort
         self.table.show(rows, keep=keep, message=self._empty_message())
         self._status()
 
+    def _listed_total(self) -> int:
+        people = self.people
+        if people is None:
+            return 0
+        return len(people.archived) if self.archived_view else len(people)
+
     def _empty_message(self) -> str:
-        if not len(self.people or ()):
+        if self.archived_view:
+            if not self._listed_total():
+                return "No archived contacts: A shows the others"
+            return "No archived contact matches the filter: escape clears it"
+        if not self._listed_total():
             return "No contacts yet: press a to add one"
         return "No contact matches the filter: escape clears it"
 
-    def _status(self, text: str | None = None) -> None:
-        if text is None:
-            shown = len(self.table.rows or ())
-            total = len(self.people or ())
+    def _status(self, note: str = "") -> None:
+        """The count, the circle and the order; `note` first (what just happened)."""
+        text = ""
+        if self.people is not None:
+            shown, total = len(self.table.rows or ()), self._listed_total()
             narrowed = self.filter_input.value.strip() or self.circle is not None
             count = f"{shown:,} of {total:,}" if narrowed else f"{total:,}"
             circle = f" · {circle_label(self.circle)}" if self.circle is not None else ""
-            text = f"{count} contacts{circle} · by {self.sort.label} · {GIVE_FIRST_MARK} give first"
+            order = f"by {self.sort.label}"
+            if self.archived_view:
+                text = f"Archived contacts · {count}{circle} · r restores · {order}"
+            else:
+                text = f"{count} contacts{circle} · {order} · {GIVE_FIRST_MARK} give first"
+            text = f"{note} · {text}" if note else text
         self.query_one("#contacts-status", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is not self.filter_input or self._filter is None:
             return
         event.stop()
+        # The field as it is now: a change set from code (show_contact clears the filter) has
+        # been drawn already, with the cursor where it was wanted.
+        query = self.filter_input.value
+        if query == self._applied:
+            return
         with gc_paused():
-            rows = self._filter(event.value)
+            rows = self._filter(query)
+        self._applied = query
         self.table.show(rows, message=self._empty_message())
         self._status()
 
@@ -263,6 +277,11 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
         if row is None:
             self.app.notify("No contact selected: press a to add one", severity="warning")
         return row
+
+    def _neighbour(self) -> ContactRow | None:
+        """The row the cursor goes to when the current one leaves the list."""
+        rows, index = self.table.rows or [], self.table.cursor
+        return rows[index + 1] if index + 1 < len(rows) else rows[index - 1] if index else None
 
     def _taken(self) -> set[str]:
         people = self.people
@@ -324,9 +343,7 @@ class ContactsPane(FollowsData, PromiseKeys, CircleFilter, Vertical):
             self._current()
             return
         entries = len(people.interactions(row.id))
-        rows = self.table.rows or []
-        index = self.table.cursor
-        neighbour = rows[index + 1] if index + 1 < len(rows) else rows[index - 1] if index else None
+        neighbour = self._neighbour()
 
         def answered(yes: bool | None) -> None:
             if not yes:

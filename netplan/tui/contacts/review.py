@@ -28,6 +28,7 @@ from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.contacts.detail import detail
 from netplan.tui.contacts.dialogs import CadenceForm
 from netplan.tui.contacts.form import ContactForm
+from netplan.tui.contacts.tones import Tones, tones_of
 from netplan.workspace.edits import Edit, changed_fields, combine
 from netplan.workspace.people_edits import (
     archive_contact,
@@ -42,12 +43,14 @@ Source = Callable[[str], tuple[ContactRow, Sequence[Interaction]] | None]
 
 class ReviewScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("k", "keep", "Keep"),
-        Binding("e", "edit", "Edit"),
-        Binding("c", "cadence", "Cadence"),
-        Binding("a", "archive", "Archive"),
-        Binding("s", "skip", "Skip"),
-        Binding("escape", "stop", "Stop"),
+        Binding("k", "keep", "Keep", id="review-keep", tooltip="Keep the contact as it is"),
+        Binding("e", "edit", "Edit", id="review-edit", tooltip="Edit the contact, then go on"),
+        Binding(
+            "c", "cadence", "Cadence", id="review-cadence", tooltip="Set how often to check in"
+        ),
+        Binding("a", "archive", "Archive", id="review-archive", tooltip="Archive the contact"),
+        Binding("s", "skip", "Skip", id="review-skip", tooltip="On to the next without a change"),
+        Binding("escape", "stop", "Stop", id="review-stop", tooltip="Stop here; R goes on later"),
     ]
 
     def __init__(
@@ -92,6 +95,10 @@ class ReviewScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self._show()
 
+    @property
+    def tones(self) -> Tones:
+        return tones_of(netplan_app(self).theme_colors())
+
     # moving through the queue
 
     def _show(self) -> None:
@@ -106,7 +113,7 @@ class ReviewScreen(ModalScreen[None]):
             return
         self.query_one("#review-progress", Label).update(self.progress)
         self.query_one("#review-contact", Static).update(
-            detail(self.row, interactions, self.today, self.cadences)
+            detail(self.row, interactions, self.today, self.cadences, self.tones)
         )
         self.query_one(".review-body", VerticalScroll).scroll_home(animate=False)
 

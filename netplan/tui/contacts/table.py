@@ -41,12 +41,15 @@ class Column:
 # (key, title, minimum, maximum, weight, sort) of the columns that share the free width, and the
 # order in which they are left out when the table is too narrow for all of them.
 _FLEX = (
-    ("name", "Name", 14, 30, 4, Sort.name),
+    ("name", "Name", 18, 28, 1, Sort.name),  # names are shorter than companies and roles
     ("company", "Company", 10, 24, 3, None),
     ("role", "Role", 10, 28, 3, None),
     ("tags", "Tags", 8, 22, 2, None),
 )
 _DROP_ORDER = ("role", "tags", "company")
+# A column is left out sooner than at its minimum: what the others then get reads better
+# than four columns each cut to a few letters.
+_COMFORTABLE = {"name": 18, "company": 11, "role": 14, "tags": 8}
 _FIXED = (
     Column("last", "Last", 6, right=True, sort=Sort.last),
     Column("due", "Follow-up", 10, sort=Sort.due),
@@ -59,14 +62,15 @@ _GAP = 2  # between columns
 def layout(width: int) -> list[Column]:
     """The columns that fit `width` cells, flexible ones sharing what the fixed ones leave."""
     fixed = sum(c.width for c in _FIXED)
+    choices = []  # (columns, free width) with each fewer column
     flex = list(_FLEX)
     for key in (None, *_DROP_ORDER):
-        if key is not None:
-            flex = [f for f in flex if f[0] != key]
-        gaps = _GAP * (len(flex) + len(_FIXED) - 1)
-        free = width - _LEAD - fixed - gaps
-        if free >= sum(f[2] for f in flex):
-            break
+        flex = [f for f in flex if f[0] != key]
+        choices.append((flex, width - _LEAD - fixed - _GAP * (len(flex) + len(_FIXED) - 1)))
+    flex, free = next(
+        (c for c in choices if c[1] >= sum(_COMFORTABLE[f[0]] for f in c[0])),
+        next((c for c in choices if c[1] >= sum(f[2] for f in c[0])), choices[-1]),
+    )
     free = max(free, sum(f[2] for f in flex))
     widths = {f[0]: f[2] for f in flex}
     spare = free - sum(widths.values())
@@ -74,7 +78,8 @@ def layout(width: int) -> list[Column]:
     for key, _title, low, high, weight, _sort in flex:
         widths[key] = min(high, low + spare * weight // total_weight)
     spare = free - sum(widths.values())
-    for key, _title, _low, high, _weight, _sort in flex:  # hand out what rounding left
+    # What rounding left: to the heaviest first (companies and roles run longer than names).
+    for key, _title, _low, high, _weight, _sort in sorted(flex, key=lambda f: -f[4]):
         extra = min(spare, high - widths[key])
         widths[key] += extra
         spare -= extra
@@ -137,12 +142,32 @@ class ContactTable(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "cursor_first", "First", show=False),
-        Binding("end", "cursor_last", "Last", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="contacts-up", tooltip="Contact above"),
+        Binding(
+            "down,j", "cursor_down", "Down", show=False, id="contacts-down", tooltip="Contact below"
+        ),
+        Binding(
+            "pageup", "page_up", "Page up", show=False, id="contacts-page-up", tooltip="A page up"
+        ),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            id="contacts-page-down",
+            tooltip="A page down",
+        ),
+        Binding(
+            "home",
+            "cursor_first",
+            "First",
+            show=False,
+            id="contacts-first",
+            tooltip="First contact",
+        ),
+        Binding(
+            "end", "cursor_last", "Last", show=False, id="contacts-last", tooltip="Last contact"
+        ),
     ]
 
     class Highlighted(Message):
