@@ -258,3 +258,34 @@ def average_rate(weeks: list[WeekFollowThrough]) -> float:
     """The mean rate of the weeks where something counted (the rest are left out)."""
     counted = [week.rate for week in weeks if week.target]
     return sum(counted) / len(counted) if counted else 0.0
+
+
+# A month of monthly routines has the same shape as a week of weekly ones (`start` is the
+# first day of the month); the name says which one a caller means.
+PeriodFollowThrough = WeekFollowThrough
+
+
+def recent_months(
+    plan: Plan, today: date, months: int = 12, activity: ActivityLog | None = None
+) -> list[PeriodFollowThrough]:
+    """The monthly, not archived routines month by month over the last `months` months,
+    oldest first, ending with the current month; each routine capped at its target and judged
+    as its history judges it (before `since`, or skipped and not met: left out)."""
+    histories = [
+        RoutineHistory(plan, routine, today, activity=activity)
+        for routine in plan.routines
+        if not routine.archived and routine.period == Period.month
+    ]
+    first = today.replace(day=1)
+    result = []
+    for back in range(months - 1, -1, -1):
+        year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+        start = date(year, month + 1, 1)
+        done = target = 0
+        for history in histories:
+            verdict = history.at(start)
+            if verdict.judged:
+                done += min(verdict.done, verdict.target)
+                target += verdict.target
+        result.append(PeriodFollowThrough(start, done, target))
+    return result

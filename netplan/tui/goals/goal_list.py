@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +21,9 @@ from netplan.models import Goal, GoalSource, GoalStatus, Settings
 from netplan.tui.common.text import plain
 from netplan.tui.goals.strategy_form import hours_text
 
-BAR_WIDTH = 24
+BAR_WIDTH = 24  # the bar's width where none is known (the plain text tests read)
+MIN_BAR_WIDTH = 10
+MAX_BAR_WIDTH = 80  # wider, the count drifts too far from the goal's title
 DONE_HEADING = "done-heading"
 
 
@@ -83,10 +87,9 @@ def active_prompt(
         pace_line = Text()
     else:
         pace = goal_pace(goal, done, today)
-        bar = progress_bar(done, goal.target, pace.expected, palette)
         count = Text.assemble(f"  {done}/{goal.target}", plain(unit))
         count.stylize("bold")
-        lines.append(Text.assemble(bar, count))
+        lines.append(ProgressLine(done, goal.target, pace.expected, palette, count))
         pace_line = pace_text(goal, done, pace.pace, pace.expected, today, palette)
     due = f"due {short_day(goal.due)} · " if goal.due else ""
     details = Text.assemble(
@@ -121,13 +124,49 @@ def pace_text(
     return Text(f"behind: {wanted} expected by now", style=palette["bad"])
 
 
-def progress_bar(done: int, target: int, expected: float, palette: dict[str, Style]) -> Text:
+class ProgressLine:
+    """A goal's bar and count, the bar as wide as the line allows (the list's width, less the
+    count), between MIN_BAR_WIDTH and MAX_BAR_WIDTH cells."""
+
+    def __init__(
+        self, done: int, target: int, expected: float, palette: dict[str, Style], count: Text
+    ) -> None:
+        self.done, self.target, self.expected = done, target, expected
+        self.palette, self.count = palette, count
+
+    def line(self, width: int) -> Text:
+        bar = progress_bar(self.done, self.target, self.expected, self.palette, width)
+        return Text.assemble(bar, self.count, no_wrap=True, overflow="ellipsis")
+
+    @property
+    def plain(self) -> str:
+        return self.line(BAR_WIDTH).plain
+
+    def bar_width(self, max_width: int) -> int:
+        room = max_width - cell_len(self.count.plain)
+        return max(MIN_BAR_WIDTH, min(MAX_BAR_WIDTH, room))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.line(self.bar_width(options.max_width))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        count = cell_len(self.count.plain)
+        return Measurement(MIN_BAR_WIDTH + count, MAX_BAR_WIDTH + count)
+
+
+def progress_bar(
+    done: int,
+    target: int,
+    expected: float,
+    palette: dict[str, Style],
+    width: int = BAR_WIDTH,
+) -> Text:
     """The share done, with ┆ where the straight line from start to due stands today."""
-    filled = min(BAR_WIDTH, round(BAR_WIDTH * done / target))
-    mark = min(BAR_WIDTH - 1, math.floor(BAR_WIDTH * expected / target))
+    filled = min(width, round(width * done / target))
+    mark = min(width - 1, math.floor(width * expected / target))
     bar = Text()
     style = palette["good"] if done >= target else palette["accent"]
-    for index in range(BAR_WIDTH):
+    for index in range(width):
         if index < filled:
             bar.append("█", style)
         elif index == mark and expected > 0:

@@ -1,8 +1,9 @@
 """The Goals tab: measurable goals with progress and pace, the strategy, and the trends.
 
-Active goals come first with a progress bar, due date and pace; done and dropped goals follow
-under their own heading. Beside them: the strategy (platforms, time budget, week start,
-cadences, theme) and the trends of the last 26 weeks. Every change is an Edit posted to the app.
+Active goals come first with a progress bar as wide as the list, due date and pace; done and
+dropped goals follow under their own heading, the strategy (platforms, time budget, week
+start, cadences, theme) under them. Beside them: the trends of the last 26 weeks, which `t`
+spreads over the whole tab. Every change is an Edit posted to the app.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ class GoalsPane(FollowsData, Vertical):
             id="strategy",
             tooltip="Edit platforms, time budget, week start, cadences, theme",
         ),
+        Binding(
+            "t",
+            "toggle_trends",
+            "Trends",
+            id="goal-trends",
+            tooltip="The trends over the whole tab (arrows scroll them), or the goals again",
+        ),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -84,14 +92,17 @@ class GoalsPane(FollowsData, Vertical):
         self._counts: dict[tuple, int | None] = {}
 
     def compose(self) -> ComposeResult:
+        # Goals and the strategy on the left, the trends on the right; `t` gives the trends
+        # the whole tab (the only way to them on a narrow terminal, where they hide).
         with Horizontal(classes="pane-body"):
             with Vertical(classes="pane-main"):
                 yield Label("Goals", classes="period-title goals-title")
                 yield GoalList(id="goal-list", classes="goal-list")
                 yield Static("", classes="strategy-line", markup=False)
+                with Vertical(classes="goals-strategy"):
+                    yield Label("Strategy", classes="side-title")
+                    yield Static("", classes="strategy", markup=False)
             with VerticalScroll(classes="goals-side", can_focus=False):
-                yield Label("Strategy", classes="side-title")
-                yield Static("", classes="strategy", markup=False)
                 yield TrendsPanel(classes="trends")
 
     def on_mount(self) -> None:
@@ -105,7 +116,17 @@ class GoalsPane(FollowsData, Vertical):
     def focus_main(self) -> None:
         """Focus the widget the keys of this tab act on."""
         self.catch_up()
-        self.goal_list.focus()
+        if self.has_class("-trends"):
+            self.query_one(".goals-side", VerticalScroll).focus()
+        else:
+            self.goal_list.focus()
+
+    def action_toggle_trends(self) -> None:
+        side = self.query_one(".goals-side", VerticalScroll)
+        shown = not self.has_class("-trends")
+        self.set_class(shown, "-trends")
+        side.can_focus = shown  # so that arrows and page keys scroll it
+        self.focus_main()
 
     # rendering
 
@@ -143,10 +164,10 @@ class GoalsPane(FollowsData, Vertical):
     def _palette(self) -> dict[str, Style]:
         variables = self.netplan.theme_colors()
         return {
-            "good": Style(color=variables.get("success", "green")),
-            "bad": Style(color=variables.get("error", "red")),
-            "warn": Style(color=variables.get("warning", "yellow")),
-            "accent": Style(color=variables.get("accent", "magenta")),
+            "good": Style(color=variables["success"]),
+            "bad": Style(color=variables["error"]),
+            "warn": Style(color=variables["warning"]),
+            "accent": Style(color=variables["accent"]),
         }
 
     def _fill_list(self, data: Data, active: list[Goal], closed: list[Goal], today: date) -> None:
