@@ -173,6 +173,29 @@ def shift_period(period: Period, day: date, n: int, week_start: WeekStart) -> da
     return add_months(day, n)
 
 
+# --- what can be checked off ------------------------------------------------------------
+
+WEEKDAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def span_label(first: date, last: date) -> str:
+    """ "Fri 27" for one day, "Dec 7–13" for several (a grid cell's days)."""
+    if first == last:
+        return f"{WEEKDAY_ABBRS[first.weekday()]} {first.day}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{MONTH_ABBRS[first.month - 1]} {first.day}–{last.day}"
+    return f"{MONTH_ABBRS[first.month - 1]} {first.day}–{MONTH_ABBRS[last.month - 1]} {last.day}"
+
+
+def still_to_come(first: date, last: date, today: date) -> str | None:
+    """Why no completion may be added on the days from `first` to `last`: all of them lie
+    after today, and a check-off records what was done (None: it may be added). Removing
+    one stays allowed, so a slip of the key can be taken back."""
+    if first <= today:
+        return None
+    return f"{span_label(first, last)} is still to come: check off what is done"
+
+
 # --- parsing -----------------------------------------------------------------------------
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 from netplan.domain.event_views import event_span
 from netplan.domain.events import EventPeople, attended, event_people
 from netplan.models import Event
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.text import plain, shorten
 from netplan.workspace import Data
 
@@ -52,13 +53,14 @@ def rate_line(people: EventPeople, today: date) -> Text:
     return Text(words, style="bold")
 
 
-def event_body(event: Event, data: Data, today: date) -> Group:
-    """What the screen shows, from the event, the contacts and the journal."""
+def event_body(event: Event, data: Data, today: date, done: str = "green") -> Group:
+    """What the screen shows, from the event, the contacts and the journal (`done`: the
+    colour of ✓, the theme's)."""
     facts = [event_span(event, year=True), event.kind.value]
     if event.venue:
         facts.append(event.venue)
     if attended(event, today):
-        state = Text("✓ attended", style="green")
+        state = Text("✓ attended", style=done)
     elif event.attended is False:
         state = Text("not attended", style="dim")
     else:
@@ -77,7 +79,7 @@ def event_body(event: Event, data: Data, today: date) -> Group:
     parts += _names(
         people.met,
         names,
-        lambda p: Text("✓ followed up", "green") if p in followed else Text("not yet", "dim"),
+        lambda p: Text("✓ followed up", done) if p in followed else Text("not yet", "dim"),
     ) or [Text("  nobody logged at this event yet", "dim")]
     parts += [Text(), rate_line(people, today)]
     return Group(*parts)
@@ -95,7 +97,9 @@ class EventScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog event-screen"):
             yield Label(plain(self.event.title), classes="dialog-title", markup=False)
-            yield Static(event_body(self.event, self.data, self.today), id="event-body")
+            done = netplan_app(self).theme_colors().get("text-success", "green")
+            body = event_body(self.event, self.data, self.today, done)
+            yield Static(body, id="event-body")
             yield Static(Text.assemble(("escape", "bold"), " closes"), classes="hint")
 
     def action_close(self) -> None:

@@ -25,6 +25,7 @@ from netplan.domain.event_views import event_span
 from netplan.domain.events import attended, events_in
 from netplan.models import Event
 from netplan.text import for_screen
+from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.common.text import plain, shorten
 from netplan.workspace.plan_edits import add_event
@@ -49,9 +50,10 @@ def event_lines(shown: Sequence[Event], today: date) -> list[EventLine]:
     ]
 
 
-def _prompt(line: EventLine, width: int) -> Text:
-    """Two lines: ✓ and the title; the days and the kind, each at most `width` cells."""
-    mark = Text("✓ " if line.attended else "  ", style="green")
+def _prompt(line: EventLine, width: int, done: str = "green") -> Text:
+    """Two lines: ✓ and the title; the days and the kind, each at most `width` cells.
+    `done`: the colour of ✓ (the theme's)."""
+    mark = Text("✓ " if line.attended else "  ", style=done)
     title = plain(shorten(line.title, max(width - 2, 1)), style="bold")
     details = shorten(f"{line.when} · {line.kind}", max(width - 2, 1))
     return Text.assemble(mark, title, "\n  ", Text(details, style="dim"))
@@ -69,6 +71,7 @@ class EventList(Vertical):
         super().__init__(**kwargs)
         self._lines: tuple[EventLine, ...] | None = None
         self._width = 0
+        self._theme = ""  # the ✓ takes the theme's colour
 
     def compose(self) -> ComposeResult:
         yield Label("Events", classes="events-title")
@@ -85,7 +88,7 @@ class EventList(Vertical):
 
     def show(self, lines: Sequence[EventLine]) -> None:
         lines = tuple(lines)
-        if lines == self._lines and self._width == self._room():
+        if lines == self._lines and (self._width, self._theme) == (self._room(), self.app.theme):
             return
         self._lines = lines
         self._render_lines()
@@ -99,9 +102,13 @@ class EventList(Vertical):
         options = self.options
         lines = self._lines or ()
         self._width = self._room()
+        self._theme = self.app.theme
         highlighted = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
-        options.add_options([Option(_prompt(line, self._width), id=line.id) for line in lines])
+        done = netplan_app(self).theme_colors().get("text-success", "green")
+        options.add_options(
+            [Option(_prompt(line, self._width, done), id=line.id) for line in lines]
+        )
         ids = [line.id for line in lines]
         if ids:
             options.highlighted = ids.index(highlighted) if highlighted in ids else 0

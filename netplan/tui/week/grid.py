@@ -4,6 +4,11 @@ A DataTable whose row labels are the routine titles, then one column per day (or
 done/target, a progress bar and the streak. The cursor stays on the day columns. A cell
 shows its total (check-offs plus evidence: attended events, imported activity); a cell
 holding evidence carries `EVIDENCE_MARK` in its own colour, and the pane names the items.
+
+The columns follow the grid's width (`grid_widths`): titles first, whole up to
+`TITLE_MAX` cells (a longer one wraps onto a second line), then wider day columns and a
+longer bar. Glyphs: ✓ met, ○ not met yet, – skipped this period, · nothing in the cell,
+* evidence in the cell, █/░ the progress bar, ↑N the best streak.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
@@ -21,9 +28,13 @@ from textual.widgets.data_table import RowKey
 from netplan.tui.common.follow import netplan_app
 from netplan.tui.common.text import plain, shorten
 
-BAR_WIDTH = 6
-TITLE_WIDTH = 23
-DAY_WIDTH = 4
+MARK_WIDTH = 3  # " ✓ " before a title
+DONE_MIN = 5  # " Done", "  3/3"; wider for "12/12"
+STREAK_WIDTH = 7  # " 12 ↑15"
+TITLE_MIN, TITLE_MAX = 16, 44
+DAY_MIN, DAY_MAX = 4, 9
+BAR_MIN, BAR_MAX = 6, 20
+BAR_PADDING = 3  # a cell before the bar, two after it
 EVIDENCE_MARK = "*"  # a cell whose count holds events or imported activity
 
 
@@ -48,6 +59,57 @@ class GridRow:
     evidence: tuple[int, ...] = ()  # of each cell's count, what came from events or activity
 
 
+@dataclass(frozen=True)
+class GridWidths:
+    title: int  # cells for a title (the label column adds the mark before it)
+    day: int  # each period column
+    bar: int  # the progress bar's cells
+    done: int = DONE_MIN  # done/target
+
+
+def grid_widths(
+    room: int, columns: int, day_min: int, longest: int, done: int = DONE_MIN
+) -> GridWidths:
+    """Share `room` cells among the columns: the titles whole first (up to TITLE_MAX), then
+    a cell more for each period column and two for the bar in turn, each up to its most.
+    Below the minimums (a very narrow terminal) the grid scrolls sideways."""
+    day, bar = max(day_min, DAY_MIN), BAR_MIN
+    done = max(done, DONE_MIN)
+    fixed = MARK_WIDTH + 1 + done + STREAK_WIDTH + BAR_PADDING
+    title = max(room - fixed - columns * day - bar, TITLE_MIN)
+    want = min(max(longest, TITLE_MIN), TITLE_MAX)
+    spare = title - want
+    title = min(title, want)
+    while spare > 0:
+        grew = False
+        if day < DAY_MAX and spare >= columns:
+            day, spare = day + 1, spare - columns
+            grew = True
+        if bar < BAR_MAX and spare >= 2:
+            bar, spare = bar + 2, spare - 2
+            grew = True
+        if not grew:
+            break
+    return GridWidths(title, day, bar, done)
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """A title in lines of at most `width` cells: one if it fits, else two, broken at a
+    space when one is near enough, the second shortened with an ellipsis if still too long."""
+    if cell_len(title) <= width:
+        return [title]
+    cut, used = 0, 0
+    for index, char in enumerate(title):
+        used += cell_len(char)
+        if used > width:
+            break
+        cut = index + 1
+    space = title.rfind(" ", 0, cut + 1)
+    if space > cut // 3:
+        cut = space
+    return [title[:cut].rstrip(), shorten(title[cut:].strip(), width)]
+
+
 class RoutineGrid(DataTable):
     """Shows rows; the pane around it decides what a key does to which day."""
 
@@ -58,13 +120,13 @@ class RoutineGrid(DataTable):
         Binding("l", "cursor_right", "Right", show=False),
     ]
 
-    def __init__(self, title_width: int = TITLE_WIDTH, **kwargs) -> None:
-        self.title_width = title_width
+    def __init__(self, **kwargs) -> None:
         super().__init__(
             cursor_type="cell", zebra_stripes=False, cell_padding=0, header_height=2, **kwargs
         )
         self.period_columns = 0
         self.row_keys: list[str] = []
+        self.widths = GridWidths(TITLE_MIN, DAY_MIN, BAR_MIN)
         self._shown: tuple | None = None
 
     def validate_cursor_coordinate(self, value: Coordinate) -> Coordinate:
@@ -78,28 +140,58 @@ class RoutineGrid(DataTable):
         row = self.cursor_coordinate.row
         return self.row_keys[row] if 0 <= row < len(self.row_keys) else None
 
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fit()
+
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The columns again for the width there is now."""
+        if self._shown is not None:
+            columns, rows, _theme, _widths = self._shown
+            self.show(list(columns), list(rows))
+
     def _palette(self) -> dict[str, Style]:
         variables = netplan_app(self).theme_colors()
+        today = _readable(variables, "text-primary", "text-accent")
         return {
-            "met": Style(color=variables.get("success", "green")),
-            "today": Style(color=variables.get("accent", "magenta"), bold=True),
+            "met": Style(color=variables.get("text-success", "green")),
+            "met-bar": Style(color=variables.get("success", "green")),
+            "bar": Style(color=variables.get("primary", "blue")),
+            "today": Style(color=today, bold=True),
+            "today-header": Style(color=today, bold=True, underline=True),
             "dim": Style(dim=True),
             "count": Style(bold=True),
-            "evidence": Style(color=variables.get("secondary", "cyan"), bold=True),
+            "evidence": Style(color=variables.get("text-secondary", "cyan"), bold=True),
         }
+
+    def _widths(self, columns: list[GridColumn], rows: list[GridRow]) -> GridWidths:
+        day_min = max(
+            [DAY_MIN, *(cell_len(line) + 1 for c in columns for line in c.label.split("\n"))]
+        )
+        if not self.size.width:  # not laid out yet: the least, until the first resize
+            return GridWidths(TITLE_MIN, day_min, BAR_MIN)
+        longest = max((cell_len(row.title) for row in rows), default=0)
+        done = max((len(f"{row.done}/{row.target}") + 1 for row in rows), default=0)
+        scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        return grid_widths(self.size.width - scrollbar, len(columns), day_min, longest, done)
 
     def show(self, columns: list[GridColumn], rows: list[GridRow]) -> None:
         """Render columns and rows, keeping the cursor where it was."""
-        shown = (tuple(columns), tuple(rows), self.app.theme)
+        widths = self._widths(columns, rows)
+        shown = (tuple(columns), tuple(rows), self.app.theme, widths)
         if shown == self._shown:
             return
         previous, self._shown = self._shown, shown
+        self.widths = widths
         palette = self._palette()
         if (
             previous is not None
             and previous[0] == shown[0]
-            and previous[2] == shown[2]
-            and [r.key for r in previous[1]] == [r.key for r in rows]
+            and previous[2:] == shown[2:]
+            and [(r.key, self._height(r)) for r in previous[1]]
+            == [(r.key, self._height(r)) for r in rows]
         ):
             # Same columns and rows: update only what changed (a rebuild re-measures all).
             for before, row in zip(previous[1], rows, strict=True):
@@ -112,7 +204,7 @@ class RoutineGrid(DataTable):
                     if cell != old:
                         self.update_cell(row.key, key, cell)
                 if (before.met, before.skipped, before.title) != (row.met, row.skipped, row.title):
-                    self.rows[RowKey(row.key)].label = self._label(row)
+                    self.rows[RowKey(row.key)].label = self._label(row, palette)
                     self._clear_caches()
                     self.refresh()
             return
@@ -120,29 +212,40 @@ class RoutineGrid(DataTable):
         self.clear(columns=True)
         self.period_columns = len(columns)
         self.row_keys = [row.key for row in rows]
-        width = max(
-            [DAY_WIDTH, *(cell_len(line) + 1 for c in columns for line in c.label.split("\n"))]
-        )
         for column in columns:
-            style = palette["today"] if column.is_today else Style()
+            style = palette["today-header"] if column.is_today else Style()
             self.add_column(
-                Text(column.label, style=style, justify="center"), key=column.key, width=width
+                Text(column.label, style=style, justify="center"), key=column.key, width=widths.day
             )
-        self.add_column(Text("Done", justify="right"), key="done", width=6)
-        self.add_column(Text(" Bar"), key="progress", width=BAR_WIDTH + 2)
-        self.add_column(Text("Streak"), key="streak", width=7)
+        self.add_column(Text("Done", justify="right"), key="done", width=widths.done)
+        self.add_column(Text(" Progress"), key="progress", width=widths.bar + BAR_PADDING)
+        self.add_column(Text(" Streak\n ↑ best"), key="streak", width=STREAK_WIDTH)
         for row in rows:
-            self.add_row(*self._cells(row, columns, palette), key=row.key, label=self._label(row))
+            self.add_row(
+                *self._cells(row, columns, palette),
+                key=row.key,
+                label=self._label(row, palette),
+                height=self._height(row),
+            )
         if rows:
             self.cursor_coordinate = Coordinate(
                 min(cursor.row, len(rows) - 1), min(cursor.column, len(columns) - 1)
             )
 
-    def _label(self, row: GridRow) -> Text:
+    def _height(self, row: GridRow) -> int:
+        return len(title_lines(row.title, self.widths.title))
+
+    def _label(self, row: GridRow, palette: dict[str, Style]) -> Text:
         mark = " ✓ " if row.met else " – " if row.skipped else " ○ "
-        label = plain(shorten(row.title, self.title_width), style="dim" if row.skipped else "")
-        label.pad_right(self.title_width + 1 - label.cell_len)
-        return Text.assemble(Text(mark, style="green" if row.met else "dim"), label)
+        style = "dim" if row.skipped else ""
+        label = Text(mark, style=palette["met"] if row.met else palette["dim"])
+        for index, line in enumerate(title_lines(row.title, self.widths.title)):
+            if index:
+                label.append("\n" + " " * MARK_WIDTH)
+            text = plain(line, style=style)
+            text.pad_right(self.widths.title + 1 - text.cell_len)
+            label.append_text(text)
+        return label
 
     def _cells(self, row: GridRow, columns: list[GridColumn], palette: dict[str, Style]) -> list:
         cells: list[Text] = []
@@ -156,13 +259,13 @@ class RoutineGrid(DataTable):
             if found:
                 cell.append(EVIDENCE_MARK, style=palette["evidence"])
             cells.append(cell)
+        width = self.widths.bar
         ratio = min(row.done / row.target, 1.0) if row.target else 0.0
-        filled = round(ratio * BAR_WIDTH)
-        bar_style = palette["met"] if row.met else palette["today"]
+        filled = round(ratio * width)
         bar = Text.assemble(
             Text(" "),
-            Text("█" * filled, style=bar_style),
-            Text("░" * (BAR_WIDTH - filled), style="dim"),
+            Text("█" * filled, style=palette["met-bar"] if row.met else palette["bar"]),
+            Text("░" * (width - filled), style="dim"),
         )
         if row.skipped and not row.met:
             bar = Text(" skip", style="dim italic")
@@ -170,7 +273,18 @@ class RoutineGrid(DataTable):
             f"{row.done}/{row.target}", style=palette["met"] if row.met else "", justify="right"
         )
         streak = Text.assemble(
-            Text(f"{row.streak:>2}", style="bold" if row.streak else "dim"),
+            Text(f"{row.streak:>3}", style="bold" if row.streak else "dim"),
             Text(f" ↑{row.best}", style="dim"),
         )
         return [*cells, done, bar, streak]
+
+
+def _readable(variables: dict[str, str], *names: str) -> str:
+    """Of the theme's colours `names`, the one standing out most from its background (the
+    accent is orange in most themes: fine on dark, faint on light)."""
+    background = Color.parse(variables.get("background", "#000000"))
+    found = [Color.parse(variables[name]) for name in names if name in variables]
+    if not found:
+        return "default"
+    best = max(found, key=lambda color: abs(color.brightness - background.brightness))
+    return best.hex

@@ -1,5 +1,6 @@
 """The Week tab (days, the 12-week trend, the agenda) and the Month tab (weeks, the month's
-events) on the shared routine grid of netplan.tui.week.period_pane."""
+summary, its 12-month trend, the month's events) on the shared routine grid of
+netplan.tui.week.period_pane. How the width is shared: app.tcss."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import Label
 
+from netplan.domain.events import events_in
 from netplan.domain.periods import (
     month_label,
     month_record_day,
@@ -17,13 +19,15 @@ from netplan.domain.periods import (
     week_days,
     week_title,
 )
-from netplan.domain.routines import average_rate, recent_weeks
 from netplan.models import Period
+from netplan.tui.common.charts import MonthTrend, WeekTrend
 from netplan.tui.week.agenda import Agenda
-from netplan.tui.week.events import EventKeys, EventList
+from netplan.tui.week.events import EventKeys, EventList, event_lines
 from netplan.tui.week.evidence import EvidenceLine
 from netplan.tui.week.grid import GridColumn, RoutineGrid
+from netplan.tui.week.month_summary import MonthSummary, month_summary
 from netplan.tui.week.period_pane import PeriodPane
+from netplan.tui.week.welcome import Welcome
 from netplan.workspace import Data
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -34,13 +38,13 @@ class WeekPane(PeriodPane):
     period = Period.week
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="pane-body"):
+        with Horizontal(classes="pane-body period-body"):
             with Vertical(classes="pane-main"):
+                yield Welcome(classes="welcome")
                 yield Label("", classes="period-title")
                 yield RoutineGrid(classes="routine-grid")
                 yield EvidenceLine(classes="caption evidence-line")
-                yield Static("", classes="caption trend-caption")
-                yield Sparkline([], summary_function=max, classes="trend")
+                yield WeekTrend(classes="trend")
             yield Agenda(classes="agenda")
 
     def _days(self, data: Data) -> list[date]:
@@ -65,25 +69,6 @@ class WeekPane(PeriodPane):
     def title(self) -> str:
         return week_title(self.anchor, self.netplan.data.plan.settings.week_start)
 
-    def refresh_view(self) -> None:
-        super().refresh_view()
-        data = self.current
-        if data is not None:
-            weeks = recent_weeks(data.plan, self.netplan.today, 12, data.activity)
-            rates = [week.rate for week in weeks]
-            values = [round(rate * 100) for rate in rates]
-            sparkline = self.query_one(Sparkline)
-            if list(sparkline.data or []) != values:
-                sparkline.data = values
-            average = average_rate(weeks)  # weeks where nothing counted are left out
-            caption = (
-                f"Weekly routines done, last 12 weeks · this week {rates[-1]:.0%} · "
-                f"average {average:.0%}"
-            )
-            widget = self.query_one(".trend-caption", Static)
-            if str(widget.content) != caption:
-                widget.update(caption, layout=False)
-
 
 class MonthPane(EventKeys, PeriodPane):
     """The month's routines by week, and the month's events beside them (EventKeys)."""
@@ -91,16 +76,26 @@ class MonthPane(EventKeys, PeriodPane):
     period = Period.month
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="pane-body"):
+        with Horizontal(classes="pane-body period-body"):
             with Vertical(classes="pane-main month-main"):
                 yield Label("", classes="period-title")
-                yield RoutineGrid(title_width=34, classes="routine-grid")
+                yield RoutineGrid(classes="routine-grid")
                 yield EvidenceLine(classes="caption evidence-line")
+                yield MonthSummary(classes="month-summary")
+                with Vertical(id="month-chart", classes="month-chart"):
+                    yield MonthTrend(classes="trend")
             yield EventList(classes="month-events")
 
     def refresh_view(self) -> None:
         super().refresh_view()
         self.show_events()
+        data = self.current
+        if data is not None and self.anchor is not None:
+            first, last = self._month()
+            today = self.netplan.today
+            shown = event_lines(events_in(data.plan.events, first, last), today)
+            summary = month_summary(self.statuses, shown, first, last, today)
+            self.query_one(MonthSummary).show(summary)
 
     def _month(self) -> tuple[date, date]:
         return period_range(Period.month, self.anchor, self.netplan.data.plan.settings.week_start)

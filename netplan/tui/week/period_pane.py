@@ -13,11 +13,8 @@ from textual.widgets import DataTable, Label
 
 from netplan.domain.activity import activity_index
 from netplan.domain.history import RoutineHistory, fully_skipped
-from netplan.domain.periods import (
-    period_range,
-    shift_period,
-)
-from netplan.domain.routines import routine_statuses
+from netplan.domain.periods import period_range, shift_period, still_to_come
+from netplan.domain.routines import RoutineStatus, routine_statuses
 from netplan.models import Period, Routine
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
@@ -64,7 +61,13 @@ class PeriodPane(FollowsData, Vertical):
         Binding(
             "right_square_bracket", "shift(1)", "Next", id="next", tooltip="Next week or month"
         ),
-        Binding("t", "this_period", "Now", id="now", tooltip="Back to the current period"),
+        Binding(
+            "t",
+            "this_period",
+            "Now",
+            id="now",
+            tooltip="Back to the current period: the same routine at today's column",
+        ),
         Binding("a", "add_routine", "Add", id="add-routine", tooltip="Add a routine"),
         Binding("e", "edit_routine", "Edit", id="edit-routine", tooltip="Edit the routine"),
         Binding(
@@ -81,11 +84,20 @@ class PeriodPane(FollowsData, Vertical):
             id="skip",
             tooltip="Skip (again: unskip) the routine for this period: neither met nor missed",
         ),
+        Binding(
+            "A",
+            "archived_routines",
+            "Archived",
+            id="archived-routines",
+            tooltip="The archived routines of this kind: enter restores one",
+        ),
     ]
 
     anchor: reactive[date | None] = reactive(None, init=False)
     _cursor_placed = False
     _histories: dict[str, RoutineHistory] = {}  # of the shown rows, for the evidence line
+    statuses: list[RoutineStatus] = []  # of the shown rows (the Month tab's summary)
+    _wanted: str | None = None  # a routine for the cursor once the grid shows it
 
     def compose(self) -> ComposeResult:
         yield Label("", classes="period-title")
@@ -137,6 +149,7 @@ class PeriodPane(FollowsData, Vertical):
             data.plan, self.period, self.anchor, self.netplan.today, data.activity, histories
         )
         self._histories = histories
+        self.statuses = statuses
         cells = {
             s.routine.id: [
                 histories[s.routine.id].between(first, last) for _c, first, last in columns
@@ -166,6 +179,10 @@ class PeriodPane(FollowsData, Vertical):
         if not self._cursor_placed:
             self._cursor_placed = True
             self.place_cursor_today()
+        if self._wanted in self.grid.row_keys:
+            row = self.grid.row_keys.index(self._wanted)
+            self._wanted = None
+            self.grid.cursor_coordinate = self.grid.cursor_coordinate._replace(row=row)
         self.show_evidence()
 
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
@@ -230,7 +247,16 @@ class PeriodPane(FollowsData, Vertical):
         if routine is None:
             self.app.notify("No routine here yet: press a to add one", severity="warning")
             return
-        day = self.record_day(self.grid.cursor_coordinate.column)
+        column = self.grid.cursor_coordinate.column
+        data = self.current
+        if delta > 0 and data is not None:
+            _column, first, last = self.columns(data)[column]
+            refusal = still_to_come(first, last, self.netplan.today)
+            if refusal is not None:
+                self.app.notify(refusal, severity="warning", markup=False)
+                self.app.bell()
+                return
+        day = self.record_day(column)
         self.post_message(ApplyEdit(check_off(routine, day, delta), bell=True))
 
     def action_skip(self) -> None:
@@ -248,8 +274,16 @@ class PeriodPane(FollowsData, Vertical):
             self.anchor = shift_period(self.period, self.anchor, n, data.plan.settings.week_start)
 
     def action_this_period(self) -> None:
+        """The current period, the cursor on the same routine at today's column."""
+        routine_id = self.grid.current_row_key
         self.anchor = self.netplan.today
-        self.focus_today()
+        grid = self.grid
+        row = grid.row_keys.index(routine_id) if routine_id in grid.row_keys else 0
+        column = self.today_column()
+        grid.cursor_coordinate = grid.cursor_coordinate._replace(
+            row=row, column=column if column is not None else grid.cursor_coordinate.column
+        )
+        grid.focus()
 
     def action_add_routine(self) -> None:
         self._open_form(None)
@@ -288,3 +322,23 @@ class PeriodPane(FollowsData, Vertical):
                     for_screen(f"Archived “{routine.title}”. Press u to undo."),
                 )
             )
+
+    def action_archived_routines(self) -> None:
+        from netplan.tui.week.archived_routines import ArchivedRoutines  # loads when opened
+
+        data = self.current
+        if data is None:
+            return
+
+        def done(routine_id: str | None) -> None:
+            latest = self.current
+            if routine_id is None or latest is None:
+                return
+            routine = next((r for r in latest.plan.routines if r.id == routine_id), None)
+            if routine is None or not routine.archived:
+                return
+            notice = for_screen(f"Restored “{routine.title}”. Press u to undo.")
+            self._wanted = routine.id  # the cursor goes to it once the grid shows it
+            self.post_message(ApplyEdit(archive_routine(routine, archived=False), notice))
+
+        self.app.push_screen(ArchivedRoutines(data.plan, self.period), done)
