@@ -21,37 +21,32 @@ from netplan.cli.support import (
 
 
 def cmd_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
-    if args.format == "linkedin":
-        return _import_linkedin(args, environ, out)
+    """Read the input, plan the import against the store, apply and save it (or, with
+    --dry-run, only print what it would do): netplan.workspace.importing, as the app's."""
     from pathlib import Path
 
     from netplan.importers import ImportFailed
-    from netplan.importers.merge import merge
     from netplan.workspace import open_workspace
-    from netplan.workspace.edits import replace_files
-
-    if args.format == "csv":
-        from netplan.importers.contacts_csv import parse_file
-    else:
-        from netplan.importers.vcard import parse_file
+    from netplan.workspace.importing import plan_import, read_import
 
     today = today_of(environ)
+    since = day_of(args.since, today, "--since") if getattr(args, "since", None) else None
+    # linkedin takes several paths (Connections.csv, zips, folders); vcard and csv one file.
+    paths = args.file if args.format == "linkedin" else [args.file]
     try:
-        parsed = parse_file(Path(args.file))
+        read = read_import(args.format, [Path(p) for p in paths], today, since)
     except ImportFailed as error:
         raise CommandError(str(error)) from None
     if args.dry_run:
-        _book, report = merge(_as_it_is(args, environ).contacts, parsed, today)
+        plan = plan_import(args.format, read, _as_it_is(args, environ), today, since)
     else:
-        store = open_store(args, environ)
-        with open_workspace(store, today) as workspace:
-            assert workspace.data.contacts is not None
-            book, report = merge(workspace.data.contacts, parsed, today)
-            if report.changed:
-                workspace.apply(replace_files(f"Import {args.format}", contacts=book))
+        with open_workspace(open_store(args, environ), today) as workspace:
+            plan = plan_import(args.format, read, workspace.data, today, since)
+            if plan.changed:
+                workspace.apply(plan.edit)
                 workspace.save()
                 warn(workspace)
-    print(report.render(dry_run=args.dry_run), file=out)
+    print(plan.report_for(args.dry_run), file=out)
     return EXIT_OK
 
 
@@ -60,50 +55,12 @@ def _as_it_is(args: argparse.Namespace, environ: Mapping[str, str]) -> Any:
     exist yet is an empty one."""
     from netplan.models import ContactBook, Journal, Plan
     from netplan.store import FILES, Snapshot, Store, resolve_folder
+    from netplan.workspace import Data
 
     store = Store(resolve_folder(getattr(args, "data", None), environ))
     fresh = not any(store.path(n).exists() for n in FILES) and not store.backups("contacts")
-    return Snapshot(Plan(), ContactBook(), Journal()) if fresh else store.load()
-
-
-def _import_linkedin(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
-    """Connections.csv, or the archive (zips, folder): contacts, activity, interactions."""
-    from pathlib import Path
-
-    from netplan.importers import ImportFailed
-    from netplan.importers.archive import read_archive
-    from netplan.importers.archive_report import render
-    from netplan.importers.linkedin_activity import import_archive
-    from netplan.models import ActivityLog
-    from netplan.workspace import open_workspace
-    from netplan.workspace.edits import replace_files
-
-    today = today_of(environ)
-    since = day_of(args.since, today, "--since") if args.since else None
-    try:
-        archive = read_archive([Path(p) for p in args.file], since=since, today=today)
-    except ImportFailed as error:
-        raise CommandError(str(error)) from None
-    if args.dry_run:
-        now = _as_it_is(args, environ)
-        result = import_archive(archive, now.contacts, now.journal, now.activity, today, since)
-    else:
-        with open_workspace(open_store(args, environ), today) as workspace:
-            data = workspace.data
-            assert data.contacts is not None and data.journal is not None
-            activity = data.activity if data.activity is not None else ActivityLog()
-            result = import_archive(archive, data.contacts, data.journal, activity, today, since)
-            if result.changed:
-                changed = {
-                    name: getattr(result, name)
-                    for name in ("contacts", "journal", "activity")
-                    if getattr(result, name) is not getattr(data, name)
-                }
-                workspace.apply(replace_files("Import LinkedIn", **changed))
-                workspace.save()
-                warn(workspace)
-    print(render(result, dry_run=args.dry_run), file=out)
-    return EXIT_OK
+    now = Snapshot(Plan(), ContactBook(), Journal()) if fresh else store.load()
+    return Data(now.plan, now.contacts, now.journal, now.activity)
 
 
 def cmd_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:

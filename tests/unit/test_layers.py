@@ -1,7 +1,8 @@
 """The layers of netplan hold: no Textual below `tui/`, and imports run one way.
 
 Arrows allowed between packages: `tui`, `cli` → `workspace` → `domain`, `store` → `models`,
-`text`, `fsutil`, `defaults`, `runtime`. Never: anything but `tui` and `cli` → `tui`; anything →
+`text`, `fsutil`, `defaults`, `runtime`; `workspace` → `importers` (one import for the app and
+the command line). Never: anything but `tui` and `cli` → `tui`; anything →
 `cli` (except the entry point); `store` → `domain` or `workspace`; `domain` → `store` or
 `workspace`.
 """
@@ -27,7 +28,16 @@ ALLOWED = {
     "runtime": set(),
     "domain": {"models", "text", "defaults", "runtime"},
     "store": {"models", "fsutil", "defaults", "runtime"},
-    "workspace": {"models", "text", "defaults", "runtime", "domain", "store", "merging"},
+    "workspace": {
+        "models",
+        "text",
+        "defaults",
+        "runtime",
+        "domain",
+        "store",
+        "merging",
+        "importers",
+    },
     "merging": {"models", "text", "domain"},
     "importers": {"models", "text", "domain"},
     "exporters": {"models", "text", "fsutil", "domain"},
