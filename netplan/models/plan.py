@@ -8,6 +8,7 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     Field,
     ValidationInfo,
     field_validator,
@@ -42,6 +43,16 @@ from netplan.models.base import (
 # --- plan.toml ---------------------------------------------------------------------------
 
 
+def _key_list(value: str) -> str:
+    if not all(key.strip() and " " not in key.strip() for key in value.split(",")):
+        raise ValueError('expected keys separated by commas, such as "space,x" or "ctrl+s"')
+    return value
+
+
+# Keys as Textual names them, comma-separated: "space,x", "ctrl+s", "question_mark" or "?".
+KeyList = Annotated[str, Field(strict=True, max_length=200), AfterValidator(_key_list)]
+
+
 class Settings(Record):
     week_start: WeekStart = WeekStart.monday
     weekly_hours: tuple[Hours, Hours] = (5, 10)
@@ -50,6 +61,9 @@ class Settings(Record):
     cadence_by_tag: dict[str, Positive] = Field(default_factory=dict)
     # Only the circles the file names: the others keep domain.circles.CIRCLE_CADENCE.
     cadence_by_circle: dict[CircleKey, Positive] = Field(default_factory=dict)
+    # The app's keys by binding id (`check = "space,c"`); ids the app does not have are
+    # reported when it starts, not refused here: the app's ids are not the file's business.
+    keymap: dict[Ident, KeyList] = Field(default_factory=dict)
 
     @field_validator("weekly_hours")
     @classmethod

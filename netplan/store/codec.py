@@ -100,6 +100,11 @@ def _in_record(document: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# The settings' sub-tables: absent when empty, so a hand-added [settings.keymap] is no
+# second declaration of `keymap = {}`.
+SETTINGS_TABLES = ("cadence_by_tag", "cadence_by_circle", "keymap")
+
+
 def part_document(part: str, value: Any) -> dict[str, Any]:
     """One part of a file (a contact, an interaction, a routine, a goal, the settings) as
     the writer writes it: what a surgical save compares, key by key."""
@@ -107,7 +112,7 @@ def part_document(part: str, value: Any) -> dict[str, Any]:
         return _fix_record(part, value.model_dump(mode="json", exclude_none=True))
     document = value.model_dump(mode="python", exclude_none=True)
     if part == "settings":
-        for name in ("cadence_by_tag", "cadence_by_circle"):
+        for name in SETTINGS_TABLES:
             if not document.get(name):
                 document.pop(name, None)
         return document
@@ -146,7 +151,7 @@ def encode(model: BaseModel) -> bytes:
         for key in ("routines", "completions", "goals", "skips", "events"):
             if not document[key]:
                 del document[key]
-        for name in ("cadence_by_tag", "cadence_by_circle"):
+        for name in SETTINGS_TABLES:
             if not document["settings"][name]:
                 del document["settings"][name]
     try:

@@ -21,7 +21,7 @@ from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from netplan.domain.clock import Clock
 from netplan.models import Plan
@@ -29,10 +29,13 @@ from netplan.runtime.gc_pause import start_done
 from netplan.runtime.input_quiet import InputQuiet
 from netplan.store import Store
 from netplan.text import for_screen
-from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.common.footer import KeysFirstFooter
+from netplan.tui.common.messages import ApplyEdit, OpenContact
 from netplan.tui.conflicts import COMMAND, COMMAND_HELP, OffersMerge
+from netplan.tui.importing import IMPORT_HELP, ImportsFiles
 from netplan.tui.quitting import QuitsSafely
 from netplan.tui.week.panes import MonthPane, WeekPane
+from netplan.tui.week.welcome import StartsFresh
 from netplan.workspace import Data, Edit, Workspace
 from netplan.workspace.plan_edits import change_settings
 
@@ -45,8 +48,13 @@ DAY_CHECK_SECONDS = 30.0  # how soon after midnight the app's today follows the 
 TABS = ("week", "month", "contacts", "goals")
 
 
-class NetplanApp(QuitsSafely, OffersMerge, App[int]):
-    CSS_PATH = ["app.tcss", "contacts/contacts.tcss", "goals/goals.tcss"]
+class NetplanApp(QuitsSafely, OffersMerge, ImportsFiles, StartsFresh, App[int]):
+    CSS_PATH = [
+        "app.tcss",
+        "week/agenda.tcss",
+        "contacts/contacts.tcss",
+        "goals/goals.tcss",
+    ]
     TITLE = "netplan"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-very-wide")]
     BINDINGS = [
@@ -54,6 +62,15 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
         Binding("U", "redo", "Redo", id="redo", tooltip="Redo what was undone"),
         Binding("question_mark", "help", "Keys", id="help", tooltip="The keys that work here"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit once everything is saved"),
+        Binding("i", "import_file", "Import", id="import", tooltip=IMPORT_HELP),
+        Binding(
+            "s",
+            "starter_routines",
+            "Starter routines",
+            id="starter-routines",
+            show=False,
+            tooltip="Add the six starter routines of the strategy (u undoes it)",
+        ),
         Binding("1", "show_tab('week')", "Week", id="tab-week", show=False, tooltip="Week tab"),
         Binding("2", "show_tab('month')", "Month", id="tab-month", show=False, tooltip="Month tab"),
         Binding(
@@ -89,6 +106,7 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
         self.input_quiet = InputQuiet()
         self._wake: tuple[float, Timer] | None = None
         self._theme_colors: tuple[object, dict[str, str]] | None = None
+        self._keymap_applied: dict[str, str] = {}
         self.sub_title = str(store.folder)
 
     # what views read
@@ -122,7 +140,7 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
             yield TabPane("Month", id="month")
             yield TabPane("Contacts", id="contacts")
             yield TabPane("Goals", id="goals")
-        yield Footer(compact=True)
+        yield KeysFirstFooter(compact=True)
 
     def on_mount(self) -> None:
         plan = self._initial_plan or self.store.read_plan()
@@ -141,6 +159,8 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
         self.query_one("#month", TabPane).mount(MonthPane(id="month-pane"))
         self.query_one("#contacts", TabPane).mount(ContactsPane(id="contacts-pane"))
         self.query_one("#goals", TabPane).mount(GoalsPane(id="goals-pane"))
+        if self._keymap_applied:  # now the ids of every tab are there to check it against
+            self.call_after_refresh(self._apply_keymap, self._keymap_applied)
         start_done()
         # The first look at the folder with it: a conflict copy a sync tool left is said now.
         if self.workspace is not None:
@@ -163,6 +183,19 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
             theme = data.plan.settings.theme
             if theme != self.theme and theme in self.available_themes:
                 self.theme = theme
+            if data.plan.settings.keymap != self._keymap_applied:
+                self._apply_keymap(data.plan.settings.keymap)
+
+    def _apply_keymap(self, keymap: dict[str, str]) -> None:
+        """The keys of `[settings.keymap]`, by binding id; an id no key has is said once the
+        tabs are there (right after the first frame)."""
+        self._keymap_applied = dict(keymap)
+        self.set_keymap(keymap)
+        if keymap and self.query("#goals-pane"):
+            from netplan.tui.palette import unknown_in_keymap
+
+            if warning := unknown_in_keymap(keymap):
+                self.notify(for_screen(warning), severity="warning", markup=False)
 
     def watch_theme(self, theme: str) -> None:
         # A theme chosen in the command palette is a change of the settings like any other.
@@ -226,6 +259,21 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
                 self.notify(for_screen(message.notice, multiline=True), markup=False)
         elif message.bell:
             self.bell()
+
+    def on_open_contact(self, message: OpenContact) -> None:
+        self.action_show_tab("contacts")
+        self._open_contact(message.contact_id, message.log)
+
+    def _open_contact(self, contact_id: str, log: bool, tries: int = 40) -> None:
+        """The Contacts pane selects the contact (and opens the log form); right after start
+        it may not be mounted yet."""
+        try:
+            pane = self.query_one("#contacts-pane")
+        except NoMatches:
+            if tries:
+                self.set_timer(0.05, lambda: self._open_contact(contact_id, log, tries - 1))
+            return
+        pane.show_contact(contact_id, log=log)
 
     def action_undo(self) -> None:
         self._history("undo")
@@ -303,6 +351,10 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
 
     # navigation and help
 
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
         self._focus_tab(tab)
@@ -330,17 +382,13 @@ class NetplanApp(QuitsSafely, OffersMerge, App[int]):
         self.push_screen(HelpScreen(key_rows(self, own)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Every action from every tab with its key (netplan.tui.palette), the theme, and
+        the merge of a conflict copy; Textual's own Quit and Keys are netplan's q and ?."""
+        from netplan.tui.palette import commands  # loads when the palette first opens
+
+        yield SystemCommand(
+            "Theme", "Change the colours: every built-in theme", self.action_change_theme
+        )
         if not isinstance(screen, ModalScreen):
             yield SystemCommand(COMMAND, COMMAND_HELP, self.action_merge_conflicts)
-        seen = set()
-        for active in screen.active_bindings.values():
-            binding, node = active.binding, active.node
-            if not binding.description or binding.action in seen or binding.action == "quit":
-                continue
-            seen.add(binding.action)
-            yield SystemCommand(
-                binding.description,
-                f"{binding.tooltip or binding.description} (key {self.get_key_display(binding)})",
-                lambda node=node, action=binding.action: self.call_later(node.run_action, action),
-            )
+        yield from commands(self, screen)

@@ -135,4 +135,4 @@ async def test_m_is_listed_in_help_and_the_palette(doubled: Store) -> None:
         listed = {desc.split(":")[0]: keys for keys, desc in app.screen.rows}
         assert listed["Merge"] == "M"
         await pilot.press("escape")
-        assert "Merge" in [command.title for command in app.get_system_commands(app.screen)]
+        assert "Contacts: Merge" in [c.title for c in app.get_system_commands(app.screen)]

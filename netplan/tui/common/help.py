@@ -12,17 +12,31 @@ from textual.widgets import DataTable, Label, Static
 
 ARROWS = {"left": "←", "down": "↓", "up": "↑", "right": "→"}
 
+# What the marks on screen mean, wherever they are drawn (the grids, the charts, the table).
+LEGEND = (
+    ("✓  ○  –", "a routine met · not met yet · skipped this period"),
+    ("2/3", "done / target this period (Done); in Contacts' Balance: gave / asked"),
+    ("·", "nothing in that cell; in a chart, nothing was due that week or month"),
+    ("1*", "the count holds evidence: events attended or LinkedIn activity (named under the grid)"),
+    ("█ ░", "progress: done / still to go"),
+    ("4 ↑6", "the streak of periods met now, ↑ the best streak"),
+    ("┄", "in a chart: the target, 100 %"),
+    ("⚑", "asked more than gave lately: give first"),
+    ("▲", "the column the contacts are sorted by"),
+)
+
 
 def key_rows(app: App, own: list[Binding]) -> list[tuple[str, str]]:
     """The keys that work where the user is, product keys only, in footer order
     (`own`: the app's bindings, which are product keys although App declares them)."""
-    ours = {b.action for b in own}
+    # Textual's own keys (ctrl+q beside netplan's q, a table's paging) by key and action:
+    # netplan's q quits too, but is netplan's.
     builtin = {
-        b.action if isinstance(b, Binding) else b[1]
+        (key.strip(), b.action if isinstance(b, Binding) else b[1])
         for cls in (DataTable, Screen, App)
         for b in cls.BINDINGS
-    } - ours
-    builtin.add("command_palette")
+        for key in (b.key if isinstance(b, Binding) else b[0]).split(",")
+    } - {(key.strip(), b.action) for b in own for key in b.key.split(",")}
     rows: dict[str, list[str]] = {}
     moves: list[str] = []
     for key, active in app.screen.active_bindings.items():
@@ -31,7 +45,11 @@ def key_rows(app: App, own: list[Binding]) -> list[tuple[str, str]]:
             if binding.action in ("cursor_left", "cursor_down", "cursor_up", "cursor_right"):
                 moves.append(ARROWS.get(key, key))
             continue
-        if not binding.description or binding.action in builtin:
+        if (
+            not binding.description
+            or (key, binding.action) in builtin
+            or binding.action == "command_palette"
+        ):
             continue
         described = (
             f"{binding.description}: {binding.tooltip}"
@@ -57,13 +75,20 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for keys, description in self.rows:
             table.add_row(Text(keys), Text(description))
+        legend = Table.grid(padding=(0, 2))
+        legend.add_column(style="bold", no_wrap=True)
+        legend.add_column()
+        for marks, meaning in LEGEND:
+            legend.add_row(Text(marks), Text(meaning))
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
             yield Static(table)
+            yield Label("What the marks mean", classes="dialog-title help-legend-title")
+            yield Static(legend, classes="help-legend")
             yield Label("ctrl+p lists every action · escape closes", classes="caption")
 
     def action_close(self) -> None:
