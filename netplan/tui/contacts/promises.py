@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 from netplan.domain.journal import LogRequest, interaction_for
-from netplan.domain.promises import oldest_open_promise, promise_due
+from netplan.domain.promises import oldest_open_promise
 from netplan.models import Journal
 from netplan.text import for_screen
 from netplan.tui.common.messages import ApplyEdit
+from netplan.tui.common.promise_keeping import keeping
 from netplan.tui.contacts.journal import JournalList, entry_summary
 from netplan.workspace.edits import changed_fields
-from netplan.workspace.people_edits import delete_interaction, keep_promise, patch_interaction
+from netplan.workspace.people_edits import delete_interaction, patch_interaction
 
 
 class PromiseKeys(Widget):
@@ -54,23 +55,11 @@ class PromiseKeys(Widget):
             self.app.notify(f"{name} has no open promise.", markup=False)
             return
         today = self.netplan.today  # type: ignore[attr-defined]
-        if today < promise.on:  # logged ahead of today: it cannot be kept yet
-            self.app.notify(
-                f"{name}'s oldest open promise is dated {promise.on.isoformat()}, after today.",
-                markup=False,
-            )
-            return
-        due = promise_due(promise)
-        assert due is not None
-        late = (today - due).days
-        when = "in time" if late <= 0 else f"{late} day{'s' * (late != 1)} late"
-        what = for_screen(promise.promise or "")
-        self.post_message(
-            ApplyEdit(
-                keep_promise(promise.id, today, f"Kept the promise to {name}"),
-                f"Kept “{what}” for {name} ({when}). u undoes it.",
-            )
-        )
+        kept = keeping(promise, name, today, "oldest open promise")
+        if isinstance(kept, str):
+            self.app.notify(kept, markup=False)
+        else:
+            self.post_message(kept)
 
     def action_focus_journal(self) -> None:
         if self._current() is not None:  # type: ignore[attr-defined]

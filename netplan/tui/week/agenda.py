@@ -22,14 +22,14 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from netplan.domain.budget import BudgetStatus, budget_status, interaction_minutes, routine_minutes
-from netplan.domain.promises import oldest_open_promise, promise_due
+from netplan.domain.promises import oldest_open_promise
 from netplan.text import for_screen
 from netplan.tui.common.follow import FollowsData
-from netplan.tui.common.messages import ApplyEdit, OpenContact
+from netplan.tui.common.messages import OpenContact
+from netplan.tui.common.promise_keeping import keeping
 from netplan.tui.week.agenda_items import AgendaItem, ItemKind, Section, people_sections
 from netplan.tui.week.agenda_layout import Laid, lay_out, palette_of
 from netplan.workspace import Data
-from netplan.workspace.people_edits import keep_promise
 
 BAR_WIDTH = 16
 TIME_LINES = 4  # the time part: a blank line, its heading, the bar, the note
@@ -333,20 +333,8 @@ class Agenda(FollowsData, VerticalScroll):
         )
         if promise is None or promise.kept is not None:
             return  # kept meanwhile: the agenda is about to drop it
-        today = self.netplan.today
-        if today < promise.on:  # logged ahead of today: it cannot be kept yet
-            self.app.notify(
-                f"{name}'s promise is dated {promise.on.isoformat()}, after today.", markup=False
-            )
-            return
-        due = promise_due(promise)
-        assert due is not None
-        late = (today - due).days
-        when = "in time" if late <= 0 else f"{late} day{'s' * (late != 1)} late"
-        what = for_screen(promise.promise or "")
-        self.post_message(
-            ApplyEdit(
-                keep_promise(promise.id, today, f"Kept the promise to {name}"),
-                f"Kept “{what}” for {name} ({when}). u undoes it.",
-            )
-        )
+        kept = keeping(promise, name, self.netplan.today)
+        if isinstance(kept, str):
+            self.app.notify(kept, markup=False)
+        else:
+            self.post_message(kept)
