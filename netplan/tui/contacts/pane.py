@@ -18,7 +18,6 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from netplan.domain.circles import circle_label
 from netplan.domain.contact_list import Filter, Sort, filter_circle, sort_rows
-from netplan.domain.journal import LogRequest
 from netplan.domain.people_index import ContactRow, PeopleIndex
 from netplan.models import Contact
 from netplan.runtime.gc_pause import gc_paused
@@ -36,7 +35,6 @@ from netplan.workspace.edits import changed_fields
 from netplan.workspace.people_edits import (
     add_contact,
     delete_contact,
-    log_interaction,
     patch_contact,
 )
 
@@ -358,37 +356,6 @@ class ContactsPane(FollowsData, OpensContact, ArchivedView, PromiseKeys, CircleF
             )
 
         self.app.push_screen(ConfirmDelete(row.contact.name, entries), answered)
-
-    def action_log(self) -> None:
-        from netplan.tui.contacts.log_form import LogForm  # the form loads when first opened
-
-        self.netplan.check_day()  # opened after midnight: the new day, and its rows
-        row = self._current()
-        people = self.people
-        if row is None or people is None:
-            return
-
-        def logged(request: LogRequest | None) -> None:
-            if request is None:
-                return
-            kind, name = request.kind.value, for_screen(row.contact.name)
-            self.post_message(
-                ApplyEdit(
-                    log_interaction(request, f"Log {kind} with {name}"),
-                    f"Logged {kind} with {name}.",
-                )
-            )
-
-        self.app.push_screen(
-            LogForm(
-                row,
-                people.interactions(row.id),
-                self.netplan.today,
-                people.cadences,
-                now=self.netplan.check_day,
-            ),
-            logged,
-        )
 
     def action_merge(self) -> None:
         from netplan.tui.contacts.duplicates import offer_merge  # loads when first used

@@ -1,8 +1,8 @@
 """The Contacts tab's keys for promises and journal entries, mixed into the pane.
 
-`K` marks the selected contact's oldest open promise kept, today; `J` focuses the detail
-pane's journal, where `e` edits and `d` deletes an entry (see netplan.tui.contacts.journal).
-All three are workspace edits: `u` undoes them.
+`l` logs an interaction with the selected contact (the log form); `K` marks its oldest open
+promise kept, today; `J` focuses the detail pane's journal, where `e` edits and `d` deletes an
+entry (see netplan.tui.contacts.journal). Each is a workspace edit: `u` undoes it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ from netplan.tui.common.messages import ApplyEdit
 from netplan.tui.common.promise_keeping import keeping
 from netplan.tui.contacts.journal import JournalList, entry_summary
 from netplan.workspace.edits import changed_fields
-from netplan.workspace.people_edits import delete_interaction, patch_interaction
+from netplan.workspace.people_edits import (
+    delete_interaction,
+    log_interaction,
+    patch_interaction,
+)
 
 
 class PromiseKeys(Widget):
@@ -60,6 +64,37 @@ class PromiseKeys(Widget):
             self.app.notify(kept, markup=False)
         else:
             self.post_message(kept)
+
+    def action_log(self) -> None:
+        from netplan.tui.contacts.log_form import LogForm  # the form loads when first opened
+
+        self.netplan.check_day()  # type: ignore[attr-defined]  # after midnight: the new day
+        row = self._current()  # type: ignore[attr-defined]
+        people = self.people  # type: ignore[attr-defined]
+        if row is None or people is None:
+            return
+
+        def logged(request: LogRequest | None) -> None:
+            if request is None:
+                return
+            kind, name = request.kind.value, for_screen(row.contact.name)
+            self.post_message(
+                ApplyEdit(
+                    log_interaction(request, f"Log {kind} with {name}"),
+                    f"Logged {kind} with {name}.",
+                )
+            )
+
+        self.app.push_screen(
+            LogForm(
+                row,
+                people.interactions(row.id),
+                self.netplan.today,  # type: ignore[attr-defined]
+                people.cadences,
+                now=self.netplan.check_day,  # type: ignore[attr-defined]
+            ),
+            logged,
+        )
 
     def action_focus_journal(self) -> None:
         if self._current() is not None:  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rich.color import Color, ColorParseError
+from netplan.tui.common.colours import rich_colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +24,7 @@ class Tones:
 
 def _colour(variables: Mapping[str, str], name: str) -> str:
     value = variables.get(name, "")
-    try:
-        Color.parse(value)  # some variables are "auto 60%", which Rich cannot use
-    except ColorParseError:
-        return ""
-    return value
+    return value if rich_colour(value) is not None else ""
 
 
 def tones_of(variables: Mapping[str, str]) -> Tones:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.color import Color, ColorParseError
 
 from netplan.text import for_screen
+from netplan.tui.common.colours import rich_colour
 from netplan.tui.common.text import plain, shorten
 from netplan.tui.week.agenda_items import AgendaItem, ItemKind, Section
 
@@ -31,7 +32,7 @@ def palette_of(colors: dict[str, str]) -> dict[str, Style]:
     """Styles of the tones from the theme's CSS variables (app.theme_colors())."""
     palette = {"": Style(), "muted": Style(dim=True)}
     for tone in ("error", "warning", "success", "accent"):
-        palette[tone] = Style(color=_rich_color(colors.get(tone))) if tone in colors else Style()
+        palette[tone] = Style(color=rich_colour(colors.get(tone))) if tone in colors else Style()
     try:
         background = Color.parse(colors["block-cursor-background"])
     except (KeyError, ColorParseError):
@@ -41,13 +42,6 @@ def palette_of(colors: dict[str, str]) -> dict[str, Style]:
         foreground = background.get_contrast_text(0.87)
         palette["cursor"] = Style(bgcolor=background.rich_color, color=foreground.rich_color)
     return palette
-
-
-def _rich_color(value: str | None):
-    try:
-        return Color.parse(value or "").rich_color
-    except ColorParseError:
-        return None
 
 
 @dataclass

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color, ColorParseError
 from textual.widget import Widget
 from textual.widgets import Static
 
 from netplan.defaults import default_routines
 from netplan.models import Period
+from netplan.tui.common.colours import rich_colour
 from netplan.tui.common.follow import FollowsData
 from netplan.tui.common.text import shorten
 from netplan.workspace import Data, Edit
@@ -69,14 +69,6 @@ def starter_routines(data: Data, today: date) -> Edit | None:
     return combine(STARTER_LABEL, [add_routine(routine, today) for routine in routines])
 
 
-def _colour(value: str | None):
-    """A theme colour for a Rich style (None when it is not one: "auto 60%")."""
-    try:
-        return Color.parse(value or "").rich_color
-    except ColorParseError:
-        return None
-
-
 def _starter_summary() -> str:
     """ "Add 6 starter routines: engage with posts 3/week, …, and 3 more (monthly)"."""
     routines = default_routines()
@@ -119,7 +111,7 @@ class Welcome(FollowsData, Static):
 
     def _redraw(self) -> None:
         if self.display:
-            accent = _colour(self.netplan.theme_colors().get("accent"))
+            accent = rich_colour(self.netplan.theme_colors().get("accent"))
             routines = self.current is not None and has_routines(self.current)
             self.update(WelcomeText(Style(bold=True, color=accent), routines))
 
