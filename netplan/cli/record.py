@@ -82,6 +82,8 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
 
     from netplan.cli.events import find_event_or_fail
     from netplan.domain.balance import ask_before_giving, balance_of
+    from netplan.domain.events import event_ends
+    from netplan.domain.followups import follow_up_of
     from netplan.domain.journal import LogRequest, log_problems
     from netplan.models import Exchange, InteractionKind
     from netplan.workspace import open_workspace
@@ -144,9 +146,11 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
             ) from None
         workspace.save()
         warn(workspace)
-        people = workspace.people
-        row = people.by_id.get(contact.id) if people is not None else None
-        due = row.due if row is not None else None
+        data = workspace.data
+        assert data.contacts is not None and data.journal is not None
+        logged = next(c for c in data.contacts.contacts if c.id == contact.id)
+        ends = event_ends(data.plan.events)
+        due = follow_up_of(logged, data.journal.interactions, data.plan.settings, ends)
     details = [exchange.value] + ([f"{args.minutes} min"] if args.minutes else [])
     names = ", ".join(for_terminal(c.name) for c in [contact, *others])
     at = f" at {for_terminal(event.title)}" if event is not None else ""

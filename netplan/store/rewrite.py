@@ -7,10 +7,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from netplan.models import Activity, Contact, Interaction
 from netplan.store.codec import decode, encode, normalized
 from netplan.store.folder import FILES, FileName
 from netplan.store.messages import StoreError, UnsavableError
-from netplan.store.splice import spliced
+from netplan.store.splice import Changed
+from netplan.store.splice_bytes import spliced_changes
+
+# A spliced file at least this big is read back unit by unit (see check_units): reading
+# back all of a 48 MB journal to add one entry was a quarter of a `netplan log`. Smaller
+# files are read back whole, which also proves the parts between the units.
+WHOLE_CHECK_BELOW = 1 << 20
+RECORD_MODELS: dict[str, type[BaseModel]] = {
+    "contacts": Contact,
+    "interactions": Interaction,
+    "activity": Activity,
+}
 
 
 def rewritten(
@@ -24,10 +36,12 @@ def rewritten(
     except bytes `unchanged` says the file holds already. UnsavableError when they would not
     read back the same. The store's saves and `netplan merge-driver` write through this."""
     if known is not None:
-        data = spliced(name, known[0], known[1], model)
-        if data is not None:
+        found = spliced_changes(name, known[0], known[1], model)
+        if found is not None:
+            data, changed = found
             try:
-                check_round_trip(name, model, data)
+                if len(data) < WHOLE_CHECK_BELOW or not check_units(name, model, changed):
+                    check_round_trip(name, model, data)
             except StoreError:
                 pass  # a case splice does not follow: the whole file is written instead
             else:
@@ -52,3 +66,41 @@ def check_round_trip(name: FileName, model: BaseModel, data: bytes) -> None:
         raise UnsavableError(
             f"refusing to save {FILES[name]}: it would not read back the same (a bug)"
         )
+
+
+def check_units(name: FileName, model: BaseModel, changed: list[Changed]) -> bool:
+    """Read back only what a splice wrote: each new or patched record alone must read as
+    exactly that record, and the rules that span records (unique ids) must hold for the
+    whole model. Every other byte is the old text's, which read as the old model, unit for
+    unit (tests/faults/test_surgical_saves.py checks that against whole read-backs). False
+    when the file should be read back whole instead (plan.toml, a changed head)."""
+    import tomllib  # the reference reader, on a few small units
+
+    if name == "plan":
+        return False
+    for region, expected, text in changed:
+        model_type = RECORD_MODELS.get(region)
+        if model_type is None:
+            return False
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            raise UnsavableError(
+                f"refusing to save {FILES[name]}: a record would not parse"
+            ) from None
+        records = document.get(region) if len(document) == 1 else None
+        if not isinstance(records, list) or len(records) != 1:
+            raise UnsavableError(f"refusing to save {FILES[name]}: a record would not parse")
+        try:
+            again = model_type.model_validate(records[0])
+        except ValueError as error:
+            raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
+        if again != expected:
+            raise UnsavableError(
+                f"refusing to save {FILES[name]}: a record would not read back the same (a bug)"
+            )
+    try:
+        model._unique_ids()  # type: ignore[attr-defined]
+    except ValueError as error:
+        raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
+    return True

@@ -132,6 +132,11 @@ class _Fresh(str):
     """A unit written anew: it gets a blank line before it, as the writer separates tables."""
 
 
+# A unit the splice wrote or patched, for the save's read-back (see rewrite.check_units):
+# (region, what it must read as: a record, (day, counts) or the settings; its text).
+Changed = tuple[str, Any, str]
+
+
 def _comments_above(text: str, offset: int) -> int:
     """Where the comment lines right above a header start: they belong to its record."""
     start = offset
@@ -163,6 +168,25 @@ def _joined(parts: Sequence[str]) -> str:
 
 def splice(name: FileName, text: str, old: Any, new: Any) -> str | None:
     """The new text of the file, or None to write it whole."""
+    found = splice_changes(name, text, old, new)
+    return None if found is None else found[0]
+
+
+def splice_changes(
+    name: FileName, text: str, old: Any, new: Any
+) -> tuple[str, list[Changed]] | None:
+    """`splice`, and the units it wrote or patched: every other byte is the old text's."""
+    from netplan.store.splice_bytes import appended
+
+    changed: list[Changed] = []
+    added = appended(name, text.encode("utf-8"), old, new, changed)
+    if added is not None:
+        return added.decode("utf-8"), changed
+    spliced_text = _splice(name, text, old, new, changed)
+    return None if spliced_text is None else (spliced_text, changed)
+
+
+def _splice(name: FileName, text: str, old: Any, new: Any, changed: list[Changed]) -> str | None:
     layout = units(text, name)
     if layout is None or not _regions(new):
         return None  # (an empty book or journal: the writer writes `contacts = []`)
@@ -185,9 +209,13 @@ def splice(name: FileName, text: str, old: Any, new: Any) -> str | None:
     new_head = _head(head, old, new)
     if new_head is None:
         return None
+    if new_head is not head or not old_units:
+        # Read back whole: a head that changed, or one before the first records, which may
+        # declare them inline (`contacts = []`) where tables cannot add to them.
+        changed.append(("head", new, new_head))
     parts = [new_head]
     for region in order:
-        made = _region_parts(region, by_region[region], old, new)
+        made = _region_parts(region, by_region[region], old, new, changed)
         if made is None:
             return None
         parts.extend(made)
@@ -221,15 +249,22 @@ def _head(head: str, old: Any, new: Any) -> str | None:
                     {"schema_version": new.schema_version})  # fmt: skip
 
 
-def _region_parts(region: str, found: list[Unit], old: Any, new: Any) -> list[str] | None:
+def _region_parts(
+    region: str, found: list[Unit], old: Any, new: Any, changed: list[Changed]
+) -> list[str] | None:
     if region == "settings":
-        return _settings(found, old.settings, new.settings)
+        parts = _settings(found, old.settings, new.settings)
+        if parts is not None and (not found or parts[0] is not found[0][1]):
+            changed.append(("settings", new.settings, parts[0]))
+        return parts
     if region == "completions":
-        return _days(found, old.completions, new.completions)
-    return _records(region, found, getattr(old, region), getattr(new, region))
+        return _days(found, old.completions, new.completions, changed)
+    return _records(region, found, getattr(old, region), getattr(new, region), changed)
 
 
-def _records(array: str, found: list[Unit], old: Sequence, new: Sequence) -> list[str] | None:
+def _records(
+    array: str, found: list[Unit], old: Sequence, new: Sequence, changed: list[Changed]
+) -> list[str] | None:
     """The units of an array of records, in the new order, each kept, patched or written."""
     if len(found) != len(old):
         return None  # the file does not hold what was read: leave it to the full writer
@@ -240,7 +275,9 @@ def _records(array: str, found: list[Unit], old: Sequence, new: Sequence) -> lis
     for record in new:
         index = old_at.get(_identity(record))
         if index is None:
-            parts.append(_Fresh(codec.fresh(array, record)))
+            unit = _Fresh(codec.fresh(array, record))
+            changed.append((array, record, unit))
+            parts.append(unit)
             continue
         before, unit = old[index], found[index][1]
         if before is not record and before != record:
@@ -250,6 +287,7 @@ def _records(array: str, found: list[Unit], old: Sequence, new: Sequence) -> lis
                 codec.part_document(array, before),
                 codec.part_document(array, record),
             )
+            changed.append((array, record, unit))
         parts.append(unit)
     return parts
 
@@ -261,7 +299,7 @@ def _identity(record: Any) -> Any:
     return record.id
 
 
-def _days(found: list[Unit], old: dict, new: dict) -> list[str] | None:
+def _days(found: list[Unit], old: dict, new: dict, changed: list[Changed]) -> list[str] | None:
     """The days of completions: each kept or patched in place, new days in date order."""
     units_by_day: dict[date, str] = {}
     for key, unit in found:
@@ -279,11 +317,14 @@ def _days(found: list[Unit], old: dict, new: dict) -> list[str] | None:
     parts = []
     for day in days:
         if day not in units_by_day:
-            parts.append(_Fresh(codec.fresh("completions", (day, new[day]))))
+            unit = _Fresh(codec.fresh("completions", (day, new[day])))
         elif old[day] == new[day]:
             parts.append(units_by_day[day])
+            continue
         else:
-            parts.append(_patched(units_by_day[day], _day_table(day), old[day], new[day]))
+            unit = _patched(units_by_day[day], _day_table(day), old[day], new[day])
+        changed.append(("completions", (day, new[day]), unit))
+        parts.append(unit)
     return parts
 
 
@@ -344,13 +385,3 @@ def _value(key: str, value: Any) -> Any:
             table[name] = _value(name, inner)
         return table
     return value
-
-
-def spliced(name: FileName, data: bytes, old: Any, new: Any) -> bytes | None:
-    """`splice` on a file's bytes (a byte-order mark kept); None to write the file whole."""
-    mark = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-    try:
-        text = splice(name, data[len(mark) :].decode("utf-8"), old, new)
-        return None if text is None else mark + text.encode("utf-8")
-    except Exception:  # a value no TOML can hold: the whole-file writer says which
-        return None
