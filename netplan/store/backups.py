@@ -10,6 +10,12 @@ are impossible, a copy. Its name holds a save number, the time and the content's
 The number orders the versions (a clock set wrong never reorders or prunes them), and the
 digest tells a real version from a link that an editor writing in place (vim with
 `backupcopy=yes`, nano, `>>`) changed along with the live file: such a link is no version.
+
+Pruning, after every save, bounds the disk each file's backups take (see `budget`): its 3
+newest versions always stay, whatever their size; then, while they fit, the rest of the last
+10 and then the last version of each of the 14 most recent days, newest first. A file with a
+sync tool's conflict copy beside it keeps every version. Disk is counted as it is used: a
+backup that is the live file itself (its hard link) is free, links of each other count once.
 """
 
 from __future__ import annotations
@@ -29,6 +35,15 @@ from netplan.store.messages import StoreError
 
 KEEP_RECENT_BACKUPS = 10
 KEEP_DAILY_BACKUPS = 14
+KEEP_NEWEST_BACKUPS = 3  # kept whatever their size: the last save and the two before it
+# The disk one file's backups may take beyond the file itself: 4 × its size, so that a 48 MB
+# journal (30,000 contacts, 300,000 interactions) keeps a few versions instead of ~24 full
+# copies (1.1 GB); at least 64 MiB, so that a file of up to ~2.9 MB (a 1,000-contact store's
+# journal is 1.6 MB) keeps all its 10 recent and 14 daily versions. A budget per file, not one
+# for the store: a big journal never takes the room plan.toml's history needs (a few hundred
+# KB), and one file's waiting conflict copy never cuts the others'.
+BACKUP_BUDGET_FLOOR = 64 * 2**20
+BACKUP_BUDGET_PER_BYTE = 4
 _NAME = re.compile(r"(?:(\d{10})\.)?(\d{8}T\d{12})(?:\.([0-9a-f]{16}))?")
 
 
@@ -42,6 +57,16 @@ class Version:
     size: int
     current: bool
     number: int = -1  # the save number of a backup (-1: the file itself, or an old backup)
+
+
+def budget(size: int) -> int:
+    """The disk the backups of a file of `size` bytes may take beyond the file itself (its 3
+    newest versions stay even beyond it)."""
+    return max(BACKUP_BUDGET_FLOOR, BACKUP_BUDGET_PER_BYTE * size)
+
+
+def _inode(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
 
 
 def _digest(path: Path) -> str:
@@ -114,26 +139,70 @@ class Backups:
         return None
 
     def prune(self) -> None:
-        """Keep the last few versions of each file saved, and the last of each recent day.
-        A file with a sync tool's conflict copy beside it keeps all: any of its versions
-        may be the common base `netplan resolve` merges that copy against."""
+        """Bound each file's backups to its budget (see the module); a file with a sync
+        tool's conflict copy beside it keeps all: any of its versions may be the common base
+        `netplan resolve` merges that copy against. Runs after every save, so it reads no
+        file: names and os.stat only."""
         from netplan.store.folder import conflict_copies, copy_of
 
         waiting = {copy_of(copy) for copy in conflict_copies(self.store_folder)}
         for name in FILES:
             if name in waiting:
                 continue
-            backups = self.of(name)
-            keep = set(backups[-KEEP_RECENT_BACKUPS:])
-            days: dict[str, Path] = {}
-            for backup in backups:  # in saving order: the last of each day wins
-                parts = self._parts(name, backup)
-                days[parts[1][:8]] = backup  # type: ignore[index]
-            keep.update(list(days.values())[-KEEP_DAILY_BACKUPS:])
-            for backup in backups:
-                if backup not in keep:
+            backups = self._stated(name)
+            kept = self._to_keep(name, backups)
+            for path, _st in backups:
+                if path not in kept:
                     with contextlib.suppress(OSError):
-                        backup.unlink()
+                        path.unlink()
+
+    def _stated(self, name: FileName) -> list[tuple[Path, os.stat_result]]:
+        """Backups of one file with their stat, oldest first (one gone meanwhile is left out)."""
+        found = []
+        for path in self.of(name):
+            with contextlib.suppress(OSError):
+                found.append((path, os.stat(path)))
+        return found
+
+    def _to_keep(self, name: FileName, backups: list[tuple[Path, os.stat_result]]) -> set[Path]:
+        """The backups pruning keeps of one file: the 3 newest whatever they cost, then the
+        others in order of preference (see `_preferred`) while they fit in its budget; the
+        first one that does not fit ends it (after it, only what costs nothing is kept: a
+        link of a version already kept)."""
+        try:
+            live = os.stat(self.store_folder / FILES[name])
+        except OSError:
+            live = None  # deleted: its newest backup stands in for its size
+        size = live.st_size if live is not None else (backups[-1][1].st_size if backups else 0)
+        counted = {_inode(live)} if live is not None else set()  # the live file costs nothing
+        allowed, spent = budget(size), 0
+        kept: set[Path] = set()
+        full = False
+        newest = backups[-KEEP_NEWEST_BACKUPS:]
+        for rank, (path, st) in enumerate(newest + self._preferred(name, backups)):
+            if path in kept:
+                continue
+            cost = 0 if _inode(st) in counted else st.st_size
+            if rank >= len(newest) and cost and (full or spent + cost > allowed):
+                full = True
+                continue
+            kept.add(path)
+            counted.add(_inode(st))
+            spent += cost
+        return kept
+
+    def _preferred(
+        self, name: FileName, backups: list[tuple[Path, os.stat_result]]
+    ) -> list[tuple[Path, os.stat_result]]:
+        """The versions worth keeping, most wanted first: the last few saved, newest first,
+        then the last of each of the most recent days, newest day first (days as the names
+        say)."""
+        recent = backups[-KEEP_RECENT_BACKUPS:][::-1]
+        days: dict[str, tuple[Path, os.stat_result]] = {}
+        for backup in backups:  # in saving order: the last of each day wins
+            parts = self._parts(name, backup[0])
+            days[parts[1][:8]] = backup  # type: ignore[index]
+        return recent + list(days.values())[-KEEP_DAILY_BACKUPS:][::-1]
 
     def versions(self, name: FileName) -> list[Version]:
         """The versions of one file kept here, newest first: the file itself, then backups
