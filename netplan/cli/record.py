@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from typing import Any, TextIO
 
 from netplan.cli.support import (
@@ -107,25 +108,32 @@ def cmd_log(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -
     for field, problem in log_problems(request).items():
         raise CommandError(f"{OPTIONS.get(field, '--' + field)}: {problem}", EXIT_USAGE)
     store = open_store(args, environ)
-    with open_workspace(store, today) as workspace:
-        assert workspace.data.contacts is not None and workspace.data.journal is not None
-        contact = resolve_one(
+    found: dict[str, Any] = {}
+
+    def people_of(plan: Any, book: Any) -> tuple[set[str], set[date]]:
+        """Who the entry is with: the journal holds only their entries and the day's."""
+        found["contact"] = contact = resolve_one(
             "contact",
             args.contact,
-            lambda: _find_contact(workspace.data.contacts, args.contact),
+            lambda: _find_contact(book, args.contact),
             lambda c: f"{c.id}  ({for_terminal(c.name)})",
         )
-        others = []
+        others = found["others"] = []
         for query in args.with_:
             person = resolve_one(
                 "contact",
                 query,
-                lambda query=query: _find_contact(workspace.data.contacts, query),
+                lambda query=query: _find_contact(book, query),
                 lambda c: f"{c.id}  ({for_terminal(c.name)})",
             )
             if person.id != contact.id and person not in others:
                 others.append(person)
-        event = find_event_or_fail(workspace.data.plan, args.event) if args.event else None
+        found["event"] = find_event_or_fail(plan, args.event) if args.event else None
+        return {contact.id, *(p.id for p in others)}, {on}
+
+    with open_workspace(store, today, journal_for=people_of) as workspace:
+        assert workspace.data.contacts is not None and workspace.data.journal is not None
+        contact, others, event = found["contact"], found["others"], found["event"]
         request = replace(
             request,
             contact=contact.id,

@@ -40,6 +40,8 @@ from netplan.store.folder import (
     recovery_folders,
     recovery_path,
 )
+from netplan.store.journal_part import PartialJournal, appended_to_part
+from netplan.store.known_valid import KnownValid
 from netplan.store.messages import ConflictError, StoreError
 from netplan.store.order import write_order
 from netplan.store.references import check_references
@@ -58,7 +60,7 @@ class Snapshot:
     activity: ActivityLog = field(default_factory=ActivityLog)
 
 
-class Store:
+class Store(KnownValid):
     """A store folder. Remembers the fingerprint of each file as last read or written."""
 
     def __init__(self, folder: Path) -> None:
@@ -73,6 +75,9 @@ class Store:
         self._backups = Backups(self.folder)
         # The ids in contacts.toml as last read or written here (see write_order).
         self._contact_ids: set[str] | None = None
+        # The digests of the files as last loaded valid together, or written on from there
+        # (see netplan.store.checked); None once a file was read on its own.
+        self._valid = None
 
     # paths
 
@@ -180,6 +185,8 @@ class Store:
             self._texts[name] = (data, model)
             if name == "contacts":
                 self._contact_ids = {c.id for c in model.contacts}
+            if self._valid is not None and self._valid.get(name) != fingerprint.digest:
+                self._valid = None
         return model
 
     def held(self, name: FileName) -> bytes | None:
@@ -224,6 +231,7 @@ class Store:
             )
         if problems:
             raise StoreError(problems[0], problems)
+        self._note_valid()
         return Snapshot(loaded["plan"], loaded["contacts"], loaded["journal"], loaded["activity"])
 
     # change detection
@@ -310,9 +318,12 @@ class Store:
                 for n in write_order(models, self._contact_ids)
                 if not self._known.holds(n, encoded[n]) and not self._stays_absent(n, models[n])
             }
+            plain = self._plain_after(todo)
             self._commit(todo, models)
             for name, data in todo.items():
                 self._remember(name, data, models[name])
+            if todo:
+                self._note_valid(todo, plain)
             if "contacts" in todo:
                 self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             self._backups.prune()
@@ -329,6 +340,8 @@ class Store:
         known = self._texts.get(name)
         if known is not None and known[1] is model:
             return known[0]  # the file holds this already
+        if isinstance(model, PartialJournal) or (known and isinstance(known[1], PartialJournal)):
+            return appended_to_part(known, model)
         return rewritten(name, known, model, unchanged=lambda data: self._known.holds(name, data))
 
     def _commit(self, files: Mapping[FileName, bytes], models: Mapping[str, Any]) -> None:
@@ -368,6 +381,8 @@ class Store:
         """Save this side's version in a new file where it cannot be saved over the file:
         beside it, else in the first of the store's parent, $HOME and $TMPDIR that takes it.
         StoreError, with every place's reason, when none does."""
+        if isinstance(model, PartialJournal):
+            raise StoreError("part of the journal cannot be kept aside: try the command again")
         data = encode(model)
         failures = []
         for folder in recovery_folders(self.folder):

@@ -7,18 +7,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-_last: tuple[bytes, str] = (b"", hashlib.sha256(b"").hexdigest())
+_recent: list[tuple[bytes, str]] = []  # the last few digests, newest last
 
 
 def digest(data: bytes) -> str:
-    """The sha256 of `data`; the last one is remembered, as a save asks it of the same new
-    bytes up to three times (25 ms each for a 48 MB journal)."""
-    global _last
-    last = _last
-    if last[0] is data:
-        return last[1]
+    """The sha256 of `data`. The last few are remembered by identity: a save asks it of the
+    same new bytes up to four times (25 ms each for a 48 MB journal), two files at a time."""
+    for seen, found in reversed(_recent):
+        if seen is data:
+            return found
     found = hashlib.sha256(data).hexdigest()
-    _last = (data, found)
+    _recent.append((data, found))
+    del _recent[:-4]
     return found
 
 
@@ -80,7 +80,9 @@ class Fingerprints:
     def holds(self, name: str, data: bytes) -> bool:
         """Whether the file was last known to hold exactly `data`."""
         known = self._known.get(name)
-        return known is not None and known is not ABSENT and known.digest == digest(data)
+        if known is None or known is ABSENT or (known.size >= 0 and known.size != len(data)):
+            return False  # (another size: no need to hash 48 MB to know)
+        return known.digest == digest(data)
 
     def differs(self, name: str, path: Path, cheap: bool) -> bool:
         """Whether the file at `path` differs from what was last read or written.

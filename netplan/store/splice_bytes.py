@@ -73,8 +73,13 @@ def appended(
         return None
     if not all(map(operator.is_, after, before)) or not _header(array).search(data):
         return None
+    return append_records(data, array, after[count:], changed)
+
+
+def append_records(data: bytes, array: str, records: list, changed: list[Changed]) -> bytes:
+    """`data` with `records` written after it, each as `_splice` writes a new last record."""
     parts = [data]
-    for record in after[count:]:
+    for record in records:
         unit = _Fresh(codec.fresh(array, record))
         changed.append((array, record, unit))
         # as splice._joined: the unit on a line of its own, after a blank line

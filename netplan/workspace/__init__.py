@@ -8,10 +8,11 @@ key press takes in the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from netplan.models import ContactBook, Plan
 from netplan.store import Store
 from netplan.workspace.data import Data
 from netplan.workspace.edits import Edit
@@ -30,18 +31,52 @@ __all__ = [
 
 
 @contextmanager
-def open_workspace(store: Store, today: date, people: bool = True) -> Iterator[Workspace]:
+def open_workspace(
+    store: Store,
+    today: date,
+    people: bool = True,
+    journal_for: JournalFor | None = None,
+) -> Iterator[Workspace]:
     """The store's files, validated and cross-checked, under the writer lock for as long as
     the block runs (another netplan saves before or after, never in between). With
     people=False only plan.toml and the imported activity that counts for its routines are
-    read (`netplan check`: a check-off never reads 30,000 contacts)."""
+    read (`netplan check`: a check-off never reads 30,000 contacts).
+
+    With `journal_for` (a command that adds to one person's journal: `netplan log`), plan
+    and contacts are read, `journal_for(plan, contacts)` names the people and days the
+    command touches, and the journal holds only their entries when the store knows every
+    file valid as it is (see Store.read_journal_part); else everything is read as usual.
+    Such a workspace saves by appending to the journal."""
     with store.lock():
-        if people:
+        if journal_for is not None:
+            data = _data_for(store, journal_for)
+        elif people:
             snapshot = store.load()
             data = Data(snapshot.plan, snapshot.contacts, snapshot.journal, snapshot.activity)
         else:
             data = Data(plan=read_plan(store), activity=store.read_activity())
         yield Workspace(store, today, data)
+
+
+# plan, contacts -> the contact ids and the days whose journal entries a command needs
+JournalFor = Callable[[Plan, ContactBook], tuple[set[str], set[date]]]
+
+
+def _data_for(store: Store, journal_for: JournalFor) -> Data:
+    plan, contacts = store.read_plan(), store.read_contacts()
+    try:
+        people, days = journal_for(plan, contacts)
+    except Exception:
+        store.load()  # a store that is not valid says so first, as every command does
+        raise
+    part = store.read_journal_part(people, days)
+    if part is None:
+        snapshot = store.load()
+        return Data(snapshot.plan, snapshot.contacts, snapshot.journal, snapshot.activity)
+    from netplan.models import ActivityLog
+
+    # The activity stays unread (it names no one this edits): an empty stand-in, never saved.
+    return Data(plan, contacts, part, ActivityLog.model_construct(activity=[]))
 
 
 def read_plan(store: Store):
