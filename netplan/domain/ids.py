@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
+from operator import attrgetter, is_
 
-from netplan.models import Journal
+from netplan.models import Interaction, Journal
 from netplan.text import slugify
 
 
@@ -46,9 +47,29 @@ def unique_id(text: str, taken: Collection[str], fallback: str = "item") -> str:
 def next_interaction_id(journal: Journal, day: date) -> str:
     """ "i-YYYYMMDD-N" with N one more than the highest already used on that day."""
     prefix = f"i-{day:%Y%m%d}-"
-    taken = [
-        int(i.id[len(prefix) :])
-        for i in journal.interactions
-        if i.id.startswith(prefix) and i.id[len(prefix) :].isdigit()
-    ]
-    return f"{prefix}{max(taken, default=0) + 1}"
+    return f"{prefix}{_highest_numbers(journal.interactions).get(prefix, 0) + 1}"
+
+
+# The last journal's entries and the highest N of each day's "i-YYYYMMDD-N": one pass over
+# 300,000 entries is 50-90 ms, so a log, which only adds at the end, looks at what it added.
+_last: tuple[Sequence[Interaction], dict[str, int]] = ((), {})
+
+
+def _highest_numbers(entries: Sequence[Interaction]) -> dict[str, int]:
+    global _last
+    seen, highest = _last
+    count = len(seen)
+    if seen and len(entries) >= count and all(map(is_, seen, entries[:count])):
+        if len(entries) == count:
+            return highest
+        highest, fresh = dict(highest), entries[count:]
+    else:
+        highest, fresh = {}, entries
+    for ident in map(attrgetter("id"), fresh):
+        prefix, _dash, number = ident.rpartition("-")
+        if number.isdigit() and ident.startswith("i-") and len(prefix) == 10:
+            key = prefix + "-"
+            if int(number) > highest.get(key, 0):
+                highest[key] = int(number)
+    _last = (entries, highest)
+    return highest

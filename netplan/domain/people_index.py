@@ -15,34 +15,22 @@ aside for the app between pieces.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from netplan.domain.activity import activity_index
 from netplan.domain.balance import Balance, balance_of
 from netplan.domain.differences import difference
 from netplan.domain.followups import (
     Cadences,
-    FollowUp,
-    MilestoneDue,
     cadence_with,
     cadences_of,
     due_with,
     event_follow_up,
     next_occurrence,
 )
-from netplan.domain.replies import ReplyOwed, replies_owed
-from netplan.domain.suggestions import (
-    MILESTONE_DAYS,
-    SOON_DAYS,
-    Suggestion,
-    suggestion_for,
-    thanks_owed,
-)
+from netplan.domain.people_queries import NO_DUE, PeopleQueries
 from netplan.models import (
-    ActivityLog,
     Contact,
     ContactBook,
     Event,
@@ -55,7 +43,6 @@ from netplan.models import (
 NO_BALANCE = Balance()
 STEP = 1000  # records between two yields of `build`: 3–10 ms of work on the benchmark machine
 _NEVER = -1  # ordinal of "no last contact": sorts before every real day
-_NO_DUE = date.max.toordinal() + 1  # ordinal of "no follow-up": sorts after every real day
 
 
 def search_text(contact: Contact) -> str:
@@ -84,7 +71,7 @@ class ContactRow:
         return self.contact.id
 
 
-class PeopleIndex:
+class PeopleIndex(PeopleQueries):
     """Rows of the contacts (the archived ones apart: every other view leaves them out), and
     the journal by contact and by day."""
 
@@ -167,7 +154,10 @@ class PeopleIndex:
                 self.rebuild(book, journal, settings, today, events)
                 return True
             touched = {p for i in (*added, *removed) for p in (i.contact, *i.with_)}
-            self._reindex(journal, touched)
+            if removed or journal.interactions[len(journal.interactions) - len(added) :] != added:
+                self._reindex(journal, touched)
+            else:
+                self._append(added)
         changed: list[Contact] = []
         gone: list[Contact] = []
         if book is not self.book:
@@ -268,6 +258,19 @@ class PeopleIndex:
                 self.by_contact.pop(contact_id, None)
                 self._balances.pop(contact_id, None)
 
+    def _append(self, added: list[Interaction]) -> None:
+        """Entries added at the end of the journal (a log): their people's entries, newest
+        interaction and balance follow from those alone, without a walk over 300,000."""
+        for interaction in added:
+            contact_id = interaction.contact
+            entries = [*self.by_contact.get(contact_id, ()), interaction]
+            self.by_contact[contact_id] = entries
+            self._balances[contact_id] = balance_of(entries)
+            for person in (contact_id, *interaction.with_):
+                seen = self._latest.get(person)
+                if seen is None or interaction.on >= seen.on:  # the same day: the later entry
+                    self._latest[person] = interaction
+
     def _drop(self, contact_id: str) -> None:
         row = self.by_id.pop(contact_id, None)
         if row is not None and row.due is not None and row.due < self.today:
@@ -303,7 +306,7 @@ class PeopleIndex:
             milestones,
             search_text(contact),
             f"{name}\x00{contact_id}",
-            _NO_DUE if due is None else due.toordinal(),
+            NO_DUE if due is None else due.toordinal(),
             _NEVER if last is None else last.toordinal(),
         )
         if contact.archived:  # listed apart, and never counted overdue
@@ -312,89 +315,3 @@ class PeopleIndex:
         self.by_id[contact_id] = row
         if due is not None and due < today:
             self.overdue += 1
-
-    # what the agenda and `netplan due` ask
-
-    def follow_ups(self, within_days: int | None) -> list[FollowUp]:
-        """Contacts due before today or within `within_days` (None: any due date), most
-        overdue first, then by name."""
-        assert self.today is not None
-        today = self.today.toordinal()
-        limit = _NO_DUE - 1 if within_days is None else today + within_days
-        found = [
-            (row.due_ord, row.name_key, row) for row in self.by_id.values() if row.due_ord <= limit
-        ]
-        found.sort(key=lambda entry: (entry[0], entry[1]))
-        return [
-            FollowUp(contact=row.contact, due=row.due, overdue_days=today - due)  # type: ignore[arg-type]
-            for due, _name, row in found
-        ]
-
-    def milestones(self, days: int) -> list[MilestoneDue]:
-        """Milestones falling from today to today + `days`, soonest first."""
-        assert self.today is not None
-        if days < 0:
-            return []
-        try:
-            horizon = self.today + timedelta(days=days)
-        except OverflowError:
-            horizon = date.max
-        found = [
-            MilestoneDue(contact=row.contact, milestone=milestone, on=on)
-            for row in self.by_id.values()
-            if row.milestones
-            for on, milestone in row.milestones
-            if on <= horizon
-        ]
-        found.sort(key=lambda m: (m.on, m.contact.name.casefold(), m.contact.id, m.milestone.label))
-        return found
-
-    def suggestions(self, limit: int = 5, activity: ActivityLog | None = None) -> list[Suggestion]:
-        """At most `limit` contacts worth reaching out to, best first (see suggestions);
-        with `activity`, endorsements and recommendations to thank people for count too."""
-        assert self.today is not None
-        if limit <= 0:
-            return []
-        today = self.today
-        soon = today.toordinal() + SOON_DAYS
-        near = today + timedelta(days=MILESTONE_DAYS)
-        index = activity_index(activity)
-        thanks: dict[str, list] = {}
-        if index is not None and index.received:
-            rows = self.by_id
-
-            def last(contact_id: str) -> date | None:
-                row = rows.get(contact_id)
-                return row.last if row is not None else None
-
-            thanks = thanks_owed((a for a in index.received if a.contact in rows), last, today)
-        found: list[tuple[float, str, Suggestion]] = []
-        for row in self.by_id.values():
-            quiet = not row.milestones or row.milestones[0][0] > near
-            owed = thanks.get(row.contact.id, ())
-            if row.due_ord > soon and not row.balance.give_first and quiet and not owed:
-                continue  # no reason to suggest them: skip the scoring
-            suggestion = suggestion_for(
-                row.contact,
-                row.due,
-                row.cadence,
-                row.balance.give_first,
-                row.milestones,
-                today,
-                owed,
-            )
-            if suggestion is not None:
-                found.append((-round(suggestion.score, 6), row.name_key, suggestion))
-        return [entry[2] for entry in heapq.nsmallest(limit, found, key=lambda e: e[:2])]
-
-    def replies_owed(self) -> list[tuple[Contact, ReplyOwed]]:
-        """Conversations owing a reply (see replies), of contacts not archived, oldest first."""
-        assert self.today is not None
-        if self.journal is None:
-            return []
-        rows = self.by_id
-        return [
-            (rows[owed.contact].contact, owed)
-            for owed in replies_owed(self.journal.interactions, self.today)
-            if owed.contact in rows
-        ]

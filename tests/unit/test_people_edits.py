@@ -494,8 +494,13 @@ def test_incremental_updates_match_a_rebuild() -> None:
             elif choice == 2:
                 day = TODAY - timedelta(days=rng.randrange(10))
                 follow = day + timedelta(days=14) if rng.random() < 0.5 else None
+                other = rng.choice(contacts)
                 request = LogRequest(
-                    target.id, day, exchange=rng.choice(list(Exchange)), follow_up=follow
+                    target.id,
+                    day,
+                    exchange=rng.choice(list(Exchange)),
+                    follow_up=follow,
+                    with_=(other.id,) if other is not target and rng.random() < 0.4 else (),
                 )
                 edit = log_interaction(request, "Log")
             elif choice == 3:
