@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from netplan.domain.balance import Balance, balance_of
 from netplan.domain.differences import difference
@@ -30,6 +30,9 @@ from netplan.domain.followups import (
     next_occurrence,
 )
 from netplan.domain.people_queries import NO_DUE, PeopleQueries
+from netplan.domain.periods import month_start
+from netplan.domain.promises import is_open
+from netplan.domain.replies import LAST_DAY as REPLY_DAYS
 from netplan.models import (
     Contact,
     ContactBook,
@@ -91,6 +94,12 @@ class PeopleIndex(PeopleQueries):
         # Each person's newest interaction, as contact or in `with` (both count as contacted).
         self._latest: dict[str, Interaction] = {}
         self._balances: dict[str, Balance] = {}
+        # Each contact's entries with an open promise, and the journal's entries from
+        # `recent_from` on (this month, and the days a reply can be owed for): what the
+        # agenda asks after every change, without walking 300,000 entries each time.
+        self.promised: dict[str, list[Interaction]] = {}
+        self.recent: list[Interaction] = []
+        self.recent_from = date.min
 
     @classmethod
     def of(
@@ -223,6 +232,11 @@ class PeopleIndex(PeopleQueries):
         self.by_contact, self._latest = by_contact, latest
         yield
         self._balances = {cid: balance_of(entries) for cid, entries in by_contact.items()}
+        self.promised = {
+            cid: found for cid, entries in by_contact.items() if (found := _open(entries))
+        }
+        self.recent_from = min(month_start(today), today - timedelta(days=REPLY_DAYS))
+        self._recent(journal)
         self.by_id = {}
         self.archived = {}
         self.overdue = 0
@@ -257,6 +271,16 @@ class PeopleIndex(PeopleQueries):
             else:
                 self.by_contact.pop(contact_id, None)
                 self._balances.pop(contact_id, None)
+            found = _open(entries)
+            if found:
+                self.promised[contact_id] = found
+            else:
+                self.promised.pop(contact_id, None)
+        self._recent(journal)
+
+    def _recent(self, journal: Journal) -> None:
+        since = self.recent_from
+        self.recent = [i for i in journal.interactions if i.on >= since]
 
     def _append(self, added: list[Interaction]) -> None:
         """Entries added at the end of the journal (a log): their people's entries, newest
@@ -266,6 +290,10 @@ class PeopleIndex(PeopleQueries):
             entries = [*self.by_contact.get(contact_id, ()), interaction]
             self.by_contact[contact_id] = entries
             self._balances[contact_id] = balance_of(entries)
+            if is_open(interaction):
+                self.promised[contact_id] = [*self.promised.get(contact_id, ()), interaction]
+            if interaction.on >= self.recent_from:
+                self.recent = [*self.recent, interaction]
             for person in (contact_id, *interaction.with_):
                 seen = self._latest.get(person)
                 if seen is None or interaction.on >= seen.on:  # the same day: the later entry
@@ -315,3 +343,7 @@ class PeopleIndex(PeopleQueries):
         self.by_id[contact_id] = row
         if due is not None and due < today:
             self.overdue += 1
+
+
+def _open(entries: list[Interaction]) -> list[Interaction]:
+    return [i for i in entries if is_open(i)]

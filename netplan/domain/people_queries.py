@@ -21,7 +21,7 @@ from netplan.models import ActivityLog, Contact
 
 if TYPE_CHECKING:
     from netplan.domain.people_index import ContactRow
-    from netplan.models import Journal
+    from netplan.models import Interaction, Journal
 
 NO_DUE = date.max.toordinal() + 1  # ordinal of "no follow-up": sorts after every real day
 
@@ -32,6 +32,7 @@ class PeopleQueries:
     today: date | None
     journal: Journal | None
     by_id: dict[str, ContactRow]
+    recent: list[Interaction]
 
     # what the agenda and `netplan due` ask
 
@@ -115,6 +116,6 @@ class PeopleQueries:
         rows = self.by_id
         return [
             (rows[owed.contact].contact, owed)
-            for owed in replies_owed(self.journal.interactions, self.today)
+            for owed in replies_owed(self.recent, self.today)  # (older ones cannot be owed)
             if owed.contact in rows
         ]

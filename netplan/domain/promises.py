@@ -93,7 +93,8 @@ def promises_of(
 ) -> list[PromiseDue]:
     """promises_due over the people index: the listed (non-archived) contacts' entries."""
     contacts = {row.id: row.contact for row in people.rows}
-    interactions = [i for cid in contacts for i in people.interactions(cid)]
+    promised = people.promised  # the open ones, kept by the index
+    interactions = [i for cid in contacts if cid in promised for i in promised[cid]]
     return promises_due(interactions, contacts, today, within_days)
 
 

@@ -57,6 +57,12 @@ def check_references(
                 )
     event_ids = {e.id for e in plan.events}
     for number, interaction in enumerate(journal.interactions, start=1):
+        if (
+            interaction.contact in contact_ids
+            and not interaction.with_
+            and (interaction.event is None or interaction.event in event_ids)
+        ):
+            continue  # the usual entry: no message to make (300,000 of them made 0.2 s)
         where = f'{prefix}journal.toml: interaction {number} (id "{interaction.id}"), field'
         if interaction.contact not in contact_ids:
             problems.append(

@@ -33,6 +33,7 @@ from netplan.workspace.people_edits import (
     archive_contact,
     count_review,
     delete_contact,
+    keep_promise,
     log_interaction,
     mark_reviewed,
     patch_contact,
@@ -485,7 +486,7 @@ def test_incremental_updates_match_a_rebuild() -> None:
     for step in range(60):
         contacts = state.contacts.contacts
         target = rng.choice(contacts)
-        choice = rng.randrange(7)
+        choice = rng.randrange(8)
         if choice == 0 and history:
             state = history.pop().backward(state)
         else:
@@ -500,6 +501,7 @@ def test_incremental_updates_match_a_rebuild() -> None:
                     day,
                     exchange=rng.choice(list(Exchange)),
                     follow_up=follow,
+                    promise="Send the deck" if rng.random() < 0.3 else None,
                     with_=(other.id,) if other is not target and rng.random() < 0.4 else (),
                 )
                 edit = log_interaction(request, "Log")
@@ -514,6 +516,9 @@ def test_incremental_updates_match_a_rebuild() -> None:
                     "milestones": [Milestone(label="Birthday", date=TODAY, yearly=True)],
                 }
                 edit = patch_contact(target.id, changes, target.name)
+            elif choice == 7 and any(i.promise and not i.kept for i in state.journal.interactions):
+                promised = [i for i in state.journal.interactions if i.promise and not i.kept]
+                edit = keep_promise(rng.choice(promised).id, TODAY, "Kept")
             else:
                 edit = set_cadence(target, rng.choice([None, 3, 90]))
             state = edit.forward(state)
@@ -524,6 +529,7 @@ def test_incremental_updates_match_a_rebuild() -> None:
         assert snapshot(model) == snapshot(fresh), step
         assert model.overdue == fresh.overdue
         assert {k: list(v) for k, v in model.by_contact.items()} == fresh.by_contact
+        assert model.promised == fresh.promised and model.recent == fresh.recent, step
     assert not model.update(state.contacts, state.journal, settings, TODAY)
 
 

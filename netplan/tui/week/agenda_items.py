@@ -102,7 +102,7 @@ def _when(overdue_days: int, ahead_tone: str) -> tuple[str, str]:
 
 
 def people_sections(people: PeopleIndex, data: Data, today: date) -> list[Section]:
-    from netplan.domain.balance import total_balance  # with the people, after the first frame
+    from netplan.domain.balance import balance_of  # with the people, after the first frame
     from netplan.domain.promises import promises_of
 
     assert data.journal is not None
@@ -173,7 +173,8 @@ def people_sections(people: PeopleIndex, data: Data, today: date) -> list[Sectio
     sections.append(_reach_out(people, data, listed, due_ids, labels))
 
     first, last = month_start(today), month_end(today)
-    month = total_balance(data.journal, first, last)
+    # From the index's recent entries (this month's among them), not all 300,000.
+    month = balance_of(i for i in people.recent if first <= i.on <= last)
     notes: list[tuple[tuple[str, str], ...]] = [
         (
             (f"gave {month.gave}", "success"),
