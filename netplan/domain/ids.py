@@ -55,21 +55,30 @@ def next_interaction_id(journal: Journal, day: date) -> str:
 _last: tuple[Sequence[Interaction], dict[str, int]] = ((), {})
 
 
+MEMO_FROM = 1000  # entries: below this a scan is quick, and the memo is left to the journal
+
+
 def _highest_numbers(entries: Sequence[Interaction]) -> dict[str, int]:
     global _last
     seen, highest = _last
     count = len(seen)
+    if len(entries) < MEMO_FROM:  # (a form checking its entry against no journal)
+        return _scan(entries, {})
     if seen and len(entries) >= count and all(map(is_, seen, entries[:count])):
         if len(entries) == count:
             return highest
         highest, fresh = dict(highest), entries[count:]
     else:
         highest, fresh = {}, entries
+    _last = (entries, _scan(fresh, highest))
+    return _last[1]
+
+
+def _scan(fresh: Sequence[Interaction], highest: dict[str, int]) -> dict[str, int]:
     for ident in map(attrgetter("id"), fresh):
         prefix, _dash, number = ident.rpartition("-")
         if number.isdigit() and ident.startswith("i-") and len(prefix) == 10:
             key = prefix + "-"
             if int(number) > highest.get(key, 0):
                 highest[key] = int(number)
-    _last = (entries, highest)
     return highest

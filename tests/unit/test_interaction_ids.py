@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from netplan.domain import ids
 from netplan.domain.ids import next_interaction_id
 from netplan.models import Interaction, Journal
 
@@ -22,7 +23,8 @@ def _scan(journal: Journal, day: date) -> str:
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
-def test_the_next_id_follows_every_change_of_the_journal() -> None:
+def test_the_next_id_follows_every_change_of_the_journal(monkeypatch) -> None:
+    monkeypatch.setattr(ids, "MEMO_FROM", 0)  # as for a journal of 300,000
     rng = random.Random(20)
     entries: list[Interaction] = []
     for step in range(300):
@@ -39,8 +41,16 @@ def test_the_next_id_follows_every_change_of_the_journal() -> None:
             )
             if ident not in {e.id for e in entries}:
                 entries = [*entries, Interaction(id=ident, contact="c", on=day)]
-        elif choice < 0.8:
+        elif choice < 0.7:
             entries = [e for e in entries if e is not rng.choice(entries)]  # a delete
+        elif choice < 0.8:  # another journal as long or longer: a sync brought other entries
+            shift = rng.randrange(1, 5)
+            entries = [
+                Interaction(
+                    id=f"{e.id}{shift}" if e.id[-1].isdigit() else e.id, contact="c", on=e.on
+                )
+                for e in entries
+            ] + [Interaction(id=f"x{step}", contact="c", on=DAY)]
         else:
             entries = list(reversed(entries))  # a journal read anew, in another order
         journal = Journal.model_construct(interactions=entries)
