@@ -17,7 +17,8 @@ the other side started from, so the base is chosen by content:
 Without any candidate the merge is two-way (no base): it drops no record and reports every
 field that differs. The version the sides parted from is kept whenever netplan saved it or
 saved over it (each save keeps the version it replaces), and pruning keeps every version of
-a file while a conflict copy of it waits; should only an older one be left, a deletion looks
+a file while a conflict copy of it waits (before one arrives, a big file keeps only as many
+versions as its disk budget holds: see backups); should only an older one be left, a deletion looks
 like an addition (the record is kept) and check-offs added since would count twice, so the
 report names the base it used.
 """
