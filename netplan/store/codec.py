@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from netplan.models import SCHEMA_VERSION, ActivityLog, ContactBook, Journal, Plan
 from netplan.runtime.pausing import Pause, pausing
-from netplan.store import toml_writer
+from netplan.store.compact import Compactor
 from netplan.store.folder import BACKUP_DIR, FILES, FileName
 from netplan.store.messages import (
+    PieceMessages,
     StoreError,
-    UnsavableError,
     line_of_offset,
     syntax_message,
     validation_problems,
@@ -36,130 +36,27 @@ MODELS: dict[FileName, type[BaseModel]] = {
 # Upgrades of older files: version -> function turning a document of that version into the next.
 MIGRATIONS: dict[int, Any] = {}
 
-
-# --- encoding ----------------------------------------------------------------------------
-
-
-# The date fields of the big files' records, for the fast writer (see _encode_records).
-RECORD_DATES = {
-    "contacts": ("follow_up", "created", "reviewed"),
-    "interactions": ("on", "follow_up", "kept"),
-    "activity": ("on",),
-}
-OPTIONAL_COLLECTIONS = ("tags", "topics", "handles", "milestones", "with")
-KEPT_EMPTY = toml_writer.KEPT_EMPTY
-UNSTORABLE_TEXT = (
-    "refusing to save: some text holds characters that cannot be stored (a broken paste?); "
-    "edit the last change"
+# Encoding lives in netplan.store.encoding; codec is where the store and tests find both.
+from netplan.store.encoding import (  # noqa: E402
+    RECORD_DATES,
+    SETTINGS_TABLES,
+    encode,
+    fresh,
+    part_document,
 )
 
-
-def _fix_record(key: str, record: dict[str, Any]) -> dict[str, Any]:
-    """A record as JSON types (pydantic's fast dump) made a file record: dates back to dates
-    (TOML local dates, never strings), and what the writer leaves out left out."""
-    day = date.fromisoformat
-    for name in RECORD_DATES[key]:
-        if name in record:
-            record[name] = day(record[name])
-    if record.get("archived") is False:
-        del record["archived"]
-    for name in OPTIONAL_COLLECTIONS:
-        if name in record and not record[name]:
-            del record[name]
-    for milestone in record.get("milestones", ()):
-        milestone["date"] = day(milestone["date"])
-        if milestone.get("yearly") is False:
-            del milestone["yearly"]
-    return record
-
-
-RECORDS_KEY = {ContactBook: "contacts", Journal: "interactions", ActivityLog: "activity"}
-
-
-def _encode_records(model: ContactBook | Journal | ActivityLog) -> str:
-    """contacts.toml and journal.toml, written by rtoml: about 6× faster than the TOML writer
-    here for 30,000 contacts (0.25 s instead of 1.5 s). Pydantic dumps to JSON types in Rust;
-    `_fix_record` makes them file records. The read-back check of every save catches any
-    field this misses."""
-    key = RECORDS_KEY[type(model)]
-    document = model.model_dump(mode="json", exclude_none=True)
-    for record in document[key]:
-        _fix_record(key, record)
-    return _rtoml.dumps(document, pretty=False)
-
-
-def _in_record(document: dict[str, Any]) -> dict[str, Any]:
-    """What the plan's writer keeps of a record (see toml_writer._section)."""
-    return {
-        name: value
-        for name, value in document.items()
-        if value is not None
-        and (value != [] or name in KEPT_EMPTY)
-        and value != {}
-        and not (name == "archived" and value is False)
-    }
-
-
-# The settings' sub-tables: absent when empty, so a hand-added [settings.keymap] is no
-# second declaration of `keymap = {}`.
-SETTINGS_TABLES = ("cadence_by_tag", "cadence_by_circle", "keymap")
-
-
-def part_document(part: str, value: Any) -> dict[str, Any]:
-    """One part of a file (a contact, an interaction, a routine, a goal, the settings) as
-    the writer writes it: what a surgical save compares, key by key."""
-    if part in RECORD_DATES:
-        return _fix_record(part, value.model_dump(mode="json", exclude_none=True))
-    document = value.model_dump(mode="python", exclude_none=True)
-    if part == "settings":
-        for name in SETTINGS_TABLES:
-            if not document.get(name):
-                document.pop(name, None)
-        return document
-    return _in_record(document)
-
-
-def fresh(part: str, value: Any) -> str:
-    """A new part's text, as the whole-file writer would write it."""
-    if part in RECORD_DATES and _rtoml is not None:
-        return _rtoml.dumps({part: [part_document(part, value)]}, pretty=False)
-    if part == "completions":
-        day, counts = value
-        return toml_writer.dumps({"completions": {day: counts}})
-    if part == "settings":
-        return toml_writer.dumps({"settings": part_document(part, value)})
-    return toml_writer.dumps({part: [part_document(part, value)]})
-
-
-def encode(model: BaseModel) -> bytes:
-    """The TOML bytes of a file's model, in the model's field order, days in order."""
-    if _rtoml is not None and isinstance(model, (ContactBook, Journal, ActivityLog)):
-        try:
-            return _encode_records(model).encode("utf-8")
-        except Exception as error:  # rtoml wraps what it cannot write in its own error
-            if isinstance(error, UnicodeEncodeError) or "UnicodeEncodeError" in str(error):
-                raise UnsavableError(UNSTORABLE_TEXT) from None
-            raise UnsavableError(f"refusing to save: {error}; nothing was written") from None
-    document = model.model_dump(mode="python", exclude_none=True)
-    if isinstance(model, Plan):
-        document["completions"] = {
-            day: counts for day, counts in sorted(document["completions"].items()) if counts
-        }
-        # An empty table or list would be written inline (`completions = {}`, `goals = []`),
-        # and TOML forbids extending those: a hand-added `[completions."2026-11-24"]` or
-        # `[[goals]]` would then be a syntax error. Absent keys load as the same defaults.
-        for key in ("routines", "completions", "goals", "skips", "events"):
-            if not document[key]:
-                del document[key]
-        for name in SETTINGS_TABLES:
-            if not document["settings"][name]:
-                del document["settings"][name]
-    try:
-        return toml_writer.dumps(document).encode("utf-8")
-    except UnicodeEncodeError:
-        raise UnsavableError(UNSTORABLE_TEXT) from None
-    except (ValueError, TypeError) as error:  # a number too large for TOML (2**63 and up)
-        raise UnsavableError(f"refusing to save: {error}; nothing was written") from None
+__all__ = [
+    "MIGRATIONS",
+    "MODELS",
+    "RECORD_DATES",
+    "SETTINGS_TABLES",
+    "decode",
+    "encode",
+    "fresh",
+    "maybe_toml_1_1",
+    "normalized",
+    "part_document",
+]
 
 
 def decode(
@@ -172,10 +69,16 @@ def decode(
 
     `label` names the file in messages (its path), FILES[name] by default. A big file is
     decoded in pieces, and `pause` is called before each (see netplan.runtime.pausing).
+    The records of contacts, journal and activity share equal values (see store.compact).
     """
     file = label or FILES[name]
     if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from a Windows editor
         data = data[3:]
+    strict = maybe_toml_1_1(data)
+    # From the bytes: the text of a 48 MB journal is never held whole beside them.
+    chunked = None if strict else _decode_in_chunks(name, data, pause, file)
+    if chunked is not None:
+        return chunked
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -184,10 +87,6 @@ def decode(
             f"{file}, line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
             "save the file as UTF-8"
         ) from None
-    strict = maybe_toml_1_1(data)
-    chunked = None if strict else _decode_in_chunks(name, text, pause)
-    if chunked is not None:
-        return chunked
     document = _parse_toml_1_0(file, text) if strict else _parse(file, text)
     if not document:
         raise StoreError(
@@ -199,10 +98,13 @@ def decode(
     if name == "plan":
         document = _migrate(file, document)
     try:
-        return normalized(MODELS[name].model_validate(document))
+        model = normalized(MODELS[name].model_validate(document))
     except ValidationError as error:
         problems = validation_problems(file, error, document, text)
         raise StoreError(problems[0], problems) from None
+    if name in RECORD_ARRAYS:
+        Compactor().records(getattr(model, RECORD_ARRAYS[name]))
+    return model
 
 
 # Big contacts and journal files are parsed and validated a hundred records at a time.
@@ -217,27 +119,53 @@ CHUNK_RECORDS = 100
 CHUNK_MIN_CHARS = 256 * 1024
 
 
-def _header_lines(text: str, header: str) -> list[int]:
+def _header_lines(text: str | bytes, header: str) -> list[int]:
     """Where the lines that are exactly `header` start (str.find: 30× faster than a regex)."""
+    newline, crlf, needle = "\n", "\r\n", "\n" + header
+    if isinstance(text, bytes):
+        newline, crlf, needle = b"\n", b"\r\n", needle.encode()  # type: ignore[assignment]
     starts = []
-    needle = "\n" + header
-    at = text.find(needle)
+    at = text.find(needle)  # type: ignore[arg-type]
     while at != -1:
         after = at + len(needle)
-        if text.startswith("\n", after) or text.startswith("\r\n", after):
+        if text.startswith(newline, after) or text.startswith(crlf, after):  # type: ignore[arg-type]
             starts.append(at + 1)
-        at = text.find(needle, after)
+        at = text.find(needle, after)  # type: ignore[arg-type]
     return starts
 
 
-def _decode_in_chunks(name: FileName, text: str, pause: Pause | None = None) -> BaseModel | None:
-    """The model, decoded piece by piece; None when that is not possible or not worth it,
-    and for anything wrong with the file: decoding the whole text then gives the messages.
+@functools.cache
+def _piece_model(name: FileName) -> type[BaseModel]:
+    """The file's model without its checks across records (unique ids): those run once, on
+    all the pieces' records, so a piece's problems are what the whole file's would be."""
+    from pydantic import create_model
+
+    model_type, key = MODELS[name], RECORD_ARRAYS[name]
+    field = model_type.model_fields[key]
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{model_type.__name__}Piece",
+        __config__=model_type.model_config,
+        **{key: (field.annotation, field)},
+    )
+
+
+def _decode_in_chunks(
+    name: FileName,
+    text: str | bytes,
+    pause: Pause | None = None,
+    file: str | None = None,
+) -> BaseModel | None:
+    """The model, decoded piece by piece from the text or its UTF-8 bytes; None when that is
+    not possible or not worth it, or when a problem is one the pieces cannot tell the whole
+    file's message for: decoding the whole text then gives the messages.
 
     A piece starts at a `[[contacts]]` line, so its `[[contacts.milestones]]` and
     `[contacts.handles]` belong to the same records as in the whole file. A cut that falls
     inside a multi-line string leaves that string open, which fails to parse; a piece holding
-    anything but records, or records that fail validation, also send it back to the whole.
+    anything but records also sends it back to the whole. A syntax error or a bad value in
+    a piece is reported from the piece (see messages.PieceMessages), with the whole file's
+    lines and entry numbers: a broken record near the end of a 60 MB journal costs no second
+    parse. Unique ids, which span pieces, are checked on all the records.
     """
     key = RECORD_ARRAYS.get(name)
     if key is None or _rtoml is None or len(text) < CHUNK_MIN_CHARS:
@@ -246,19 +174,65 @@ def _decode_in_chunks(name: FileName, text: str, pause: Pause | None = None) -> 
     if len(starts) <= CHUNK_RECORDS:
         return None
     cuts = [0, *starts[CHUNK_RECORDS::CHUNK_RECORDS], len(text)]
-    model_type = MODELS[name]
+    file = file or FILES[name]
+    piece_type = _piece_model(name)
+    compactor = Compactor()
     head: dict[str, Any] = {}
     records: list[BaseModel] = []
-    try:
-        for index, (start, end) in enumerate(pausing(itertools.pairwise(cuts), pause, step=1)):
-            document = _rtoml.loads(text[start:end])
-            if index == 0:
-                head = document
-            records.extend(getattr(model_type.model_validate(document), key))
-        # The records are models now (not checked again); the whole checks what spans pieces.
+    problems: list[str] = []
+    whole = functools.cache(lambda: _whole_text(file, text, key))  # made when a piece fails
+    before = 0  # the records in the pieces before this one
+    for index, (start, end) in enumerate(pausing(itertools.pairwise(cuts), pause, step=1)):
+        piece = text[start:end]
+        try:
+            document = _rtoml.loads(piece if isinstance(piece, str) else piece.decode("utf-8"))
+        except Exception:  # a syntax error, broken UTF-8, or a cut inside a string
+            messages = whole()
+            message = messages and messages.syntax_message(index)
+            if message:
+                raise StoreError(f"{message} (netplan reads TOML 1.0)") from None
+            return None  # the piece cannot tell: the whole decides
+        if index == 0:
+            head = document
+        try:
+            found = getattr(piece_type.model_validate(document), key)
+        except ValidationError as error:
+            messages = whole()
+            shifted = messages and messages.problems(index, error, document, before)
+            if not shifted:
+                return None
+            problems.extend(shifted)  # and on: the whole file names every problem
+            found = document.get(key, [])
+        except Exception:
+            return None
+        if not problems:
+            compactor.records(found)
+            records.extend(found)
+        before += len(found)
+    if problems:
+        raise StoreError(problems[0], problems)
+    model_type = MODELS[name]
+    try:  # the records are models now, not checked again: this checks what spans pieces
         return model_type.model_validate({**head, key: records})
-    except Exception:  # any doubt: the whole text decides, and gives the messages
+    except ValidationError as error:
+        if any(item["loc"] for item in error.errors()):
+            return None
+        problems = validation_problems(file, error, {}, "")
+        raise StoreError(problems[0], problems) from None
+    except Exception:  # any other doubt: the whole text decides
         return None
+
+
+def _whole_text(file: str, text: str | bytes, key: str) -> PieceMessages | None:
+    """The file as text, cut in the same pieces (in characters now), for the messages; None
+    when it is not all UTF-8 (the whole file's message then says where)."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    starts = _header_lines(text, f"[[{key}]]")
+    return PieceMessages(file, text, [0, *starts[CHUNK_RECORDS::CHUNK_RECORDS], len(text)], key)
 
 
 # What only TOML 1.1 allows, or looks like it (a false alarm costs one tomllib parse): \e and
