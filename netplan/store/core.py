@@ -27,7 +27,14 @@ from netplan.runtime.gc_pause import gc_paused
 from netplan.runtime.pausing import Pause
 from netplan.store.backups import Backups, Version
 from netplan.store.codec import decode, encode
-from netplan.store.fingerprints import ABSENT, Fingerprint, Fingerprints, digest, look
+from netplan.store.fingerprints import (
+    ABSENT,
+    Fingerprint,
+    Fingerprints,
+    digest,
+    forget_digests,
+    look,
+)
 from netplan.store.folder import (
     BACKUP_DIR,
     FILES,
@@ -37,8 +44,6 @@ from netplan.store.folder import (
     FileName,
     conflict_copies,
     missing_file_message,
-    recovery_folders,
-    recovery_path,
 )
 from netplan.store.journal_part import PartialJournal, appended_to_part
 from netplan.store.known_valid import KnownValid
@@ -303,6 +308,12 @@ class Store(KnownValid):
         file changed on disk since it was read here, StoreError when it cannot be written;
         in both cases every file is left exactly as it was. Returns the files written.
         """
+        try:
+            return self._save(models)
+        finally:
+            forget_digests()  # they hold on to the bytes of this save
+
+    def _save(self, models: dict[str, BaseModel]) -> list[FileName]:
         encoded: dict[FileName, bytes] = {}
         for name, model in models.items():
             if name not in FILES:
@@ -378,19 +389,7 @@ class Store(KnownValid):
         return restore(self, until, timeout)
 
     def write_recovery(self, name: FileName, model: BaseModel) -> Path:
-        """Save this side's version in a new file where it cannot be saved over the file:
-        beside it, else in the first of the store's parent, $HOME and $TMPDIR that takes it.
-        StoreError, with every place's reason, when none does."""
-        if isinstance(model, PartialJournal):
-            raise StoreError("part of the journal cannot be kept aside: try the command again")
-        data = encode(model)
-        failures = []
-        for folder in recovery_folders(self.folder):
-            path = recovery_path(folder, name, datetime.now())
-            try:
-                atomic_write(path, data)
-            except OSError as error:
-                failures.append(os_message(path, error))
-                continue
-            return path
-        raise StoreError(failures[0], failures)
+        """Save this side's version where it cannot be saved over the file (see recovery)."""
+        from netplan.store.recovery import write_recovery
+
+        return write_recovery(self.folder, name, model)

@@ -22,6 +22,17 @@ def digest(data: bytes) -> str:
     return found
 
 
+def forget_digests() -> None:
+    """Drop the remembered digests and the bytes they hold on to (a save's end)."""
+    _recent.clear()
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file, read a piece at a time: a 48 MB journal is not held twice."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def stat_key(st: os.stat_result) -> tuple[int, int, int, int]:
     """What a rewrite changes: size, mtime, inode, and the ctime nothing can set back."""
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
@@ -99,10 +110,10 @@ class Fingerprints:
         if cheap and known.same_stat(st):
             return False
         try:
-            data = path.read_bytes()
+            found = file_digest(path)
         except OSError:
             return True
-        if digest(data) != known.digest:
+        if found != known.digest:
             return True
         # Same content, new stat (touched, or linked by a backup): look cheaply again next time.
         self._known[name] = Fingerprint.of(st, known.digest)
