@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netplan.store.fingerprints import ABSENT, digest
 from netplan.store.folder import FILES, OPTIONAL, FileName
@@ -69,6 +69,15 @@ class KnownValid:
             return digest(self.path(name).read_bytes())
         except OSError:
             return None
+
+    def note_checked(self, plan: Any) -> None:
+        """The files as read here were just checked together, `plan` standing for plan.toml
+        (the app checks its people against the plan it holds): kept as valid when that plan
+        is the one last read or written here, so a later `netplan log` can trust them."""
+        with self._guard:
+            known = self._texts.get("plan")
+        if known is not None and known[1] is plan:
+            self._note_valid()
 
     def _note_valid(
         self, written: Mapping[FileName, bytes] | None = None, plain: str | None = None

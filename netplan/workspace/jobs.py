@@ -146,6 +146,7 @@ def _load_people(store: Store, job: PeopleJob, pause: Pause | None) -> Result:
             )
             if problems:
                 raise StoreError(problems[0], problems)
+            store.note_checked(job.plan)  # (a `netplan log` then reads only what it needs)
             from netplan.domain.people_index import PeopleIndex
 
             index = PeopleIndex()

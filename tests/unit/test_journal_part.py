@@ -135,3 +135,19 @@ def test_an_entry_that_is_not_one_entry_gives_no_part() -> None:
     # a header this does not see puts two entries in one unit: no part, read it whole
     hidden = text.replace('\n[[interactions]]\nid = "b"', '\n[[ interactions ]]\nid = "b"')
     assert journal_part(hidden.encode(), {"c1"}, set()) is None
+
+
+async def test_after_the_app_a_log_reads_only_what_it_needs(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    from app_helpers import make_app, settle
+
+    _store(tmp_path)
+    app = make_app(Store(tmp_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("space")  # a check-off, saved by the app
+        await settle(pilot, app)
+    reads.clear()
+    assert _log(tmp_path, "c2", "--note", "Coffee") == 0
+    assert "journal" not in reads
