@@ -330,11 +330,12 @@ class Store(KnownValid):
                 if not self._known.holds(n, encoded[n]) and not self._stays_absent(n, models[n])
             }
             plain = self._plain_after(todo)
+            plan_before = self._known.get("plan"), self._texts.get("plan")
             self._commit(todo, models)
             for name, data in todo.items():
                 self._remember(name, data, models[name])
             if todo:
-                self._note_valid(todo, plain)
+                self._note_valid(todo, plain, plan_before)
             if "contacts" in todo:
                 self._contact_ids = {c.id for c in models["contacts"].contacts}  # type: ignore[attr-defined]
             self._backups.prune()

@@ -80,13 +80,26 @@ class KnownValid:
             self._note_valid()
 
     def _note_valid(
-        self, written: Mapping[FileName, bytes] | None = None, plain: str | None = None
+        self,
+        written: Mapping[FileName, bytes] | None = None,
+        plain: str | None = None,
+        plan_before: tuple[Any, Any] = (None, None),
     ) -> None:
         """Every file as read here is valid together (after a load), or still is with the
         `written` versions in place (after a save from there): kept for read_journal_part,
-        with the digest of a journal known `plain` (see _plain_after)."""
-        from netplan.store.checked import write_checked
+        with the digest of a journal known `plain` (see _plain_after). A save of plan.toml
+        alone (`netplan check`) moves the record on too, when it continued the recorded
+        version and kept its events, the one thing of the plan the people refer to."""
+        from netplan.store.checked import read_checked, write_checked
 
+        if written is not None and self._valid is None and set(written) == {"plan"}:
+            fingerprint, held = plan_before
+            record = read_checked(self.folder)
+            new = self._texts.get("plan")
+            same_events = held is not None and new is not None and held[1].events == new[1].events
+            if record and fingerprint and record.get("plan") == fingerprint.digest and same_events:
+                write_checked(self.folder, {**record, "plan": digest(written["plan"])})
+            return
         with self._guard:
             if written is None:
                 known = {n: self._known.get(n) for n in FILES}

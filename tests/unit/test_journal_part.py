@@ -151,3 +151,22 @@ async def test_after_the_app_a_log_reads_only_what_it_needs(
     reads.clear()
     assert _log(tmp_path, "c2", "--note", "Coffee") == 0
     assert "journal" not in reads
+
+
+def test_a_check_off_from_the_command_line_keeps_the_record(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    _store(tmp_path)
+    env = {"NETPLAN_DATA": str(tmp_path), "NETPLAN_TODAY": TODAY}
+    assert main(["validate"], env) == 0
+    assert main(["check", "share"], env) == 0  # plan.toml alone, its events as they were
+    reads.clear()
+    assert _log(tmp_path, "c2", "--note", "Coffee") == 0
+    assert "journal" not in reads
+    assert main(["event", "add", "PyCon", "--on", "2026-12-01"], env) == 0  # events changed
+    reads.clear()
+    assert _log(tmp_path, "c2", "--note", "Again") == 0
+    assert "journal" in reads  # read whole once, then trusted again
+    reads.clear()
+    assert _log(tmp_path, "c3", "--note", "Call") == 0
+    assert "journal" not in reads
