@@ -217,11 +217,14 @@ class Store(KnownValid):
     def read_activity(self, pause: Pause | None = None) -> ActivityLog:
         return self.read("activity", pause)
 
-    def load(self) -> Snapshot:
-        """Every file, validated, with cross-file references checked; every problem reported."""
-        loaded: dict[str, Any] = {}
+    def load(self, read: Mapping[FileName, Any] | None = None) -> Snapshot:
+        """Every file, validated, with cross-file references checked; every problem reported.
+        `read`: files just read here (under the same lock), not read again."""
+        loaded: dict[str, Any] = dict(read or {})
         problems: list[str] = []
         for name in FILES:
+            if name in loaded:
+                continue
             try:
                 loaded[name] = self.read(name)
             except StoreError as error:

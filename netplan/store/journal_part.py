@@ -65,21 +65,13 @@ def journal_part(data: bytes, people: Iterable[str], days: Iterable[date]) -> Jo
 
 
 def _entry(unit: bytes) -> Interaction | None:
-    """The one entry of a unit; None when it holds another number of them (a header this
-    did not see, such as an indented one, would put two entries in one unit)."""
-    import tomllib
+    from netplan.store.rewrite import unit_record
 
     try:
-        document = tomllib.loads(unit.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = unit.decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    found = document.get("interactions")
-    if len(document) != 1 or not isinstance(found, list) or len(found) != 1:
-        return None
-    try:
-        return Interaction.model_validate(found[0])
-    except ValueError:
-        return None
+    return unit_record(text, "interactions", Interaction)  # type: ignore[return-value]
 
 
 def appended_to_part(known: tuple[bytes, Any] | None, model: Any) -> bytes:

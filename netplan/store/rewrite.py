@@ -74,28 +74,13 @@ def check_units(name: FileName, model: BaseModel, changed: list[Changed]) -> boo
     whole model. Every other byte is the old text's, which read as the old model, unit for
     unit (tests/faults/test_surgical_saves.py checks that against whole read-backs). False
     when the file should be read back whole instead (plan.toml, a changed head)."""
-    import tomllib  # the reference reader, on a few small units
-
     if name == "plan":
         return False
     for region, expected, text in changed:
         model_type = RECORD_MODELS.get(region)
         if model_type is None:
             return False
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
-            raise UnsavableError(
-                f"refusing to save {FILES[name]}: a record would not parse"
-            ) from None
-        records = document.get(region) if len(document) == 1 else None
-        if not isinstance(records, list) or len(records) != 1:
-            raise UnsavableError(f"refusing to save {FILES[name]}: a record would not parse")
-        try:
-            again = model_type.model_validate(records[0])
-        except ValueError as error:
-            raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
-        if again != expected:
+        if unit_record(text, region, model_type) != expected:
             raise UnsavableError(
                 f"refusing to save {FILES[name]}: a record would not read back the same (a bug)"
             )
@@ -104,3 +89,22 @@ def check_units(name: FileName, model: BaseModel, changed: list[Changed]) -> boo
     except ValueError as error:
         raise UnsavableError(f"refusing to save {FILES[name]}: {error}") from None
     return True
+
+
+def unit_record(text: str, array: str, model_type: type[BaseModel]) -> BaseModel | None:
+    """The one record of `array` a unit of a file holds, read alone by tomllib (the
+    reference) and validated; None when it does not parse, holds anything else or another
+    number of records (a header missed would put two in one unit), or fails validation."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+    records = document.get(array) if len(document) == 1 else None
+    if not isinstance(records, list) or len(records) != 1:
+        return None
+    try:
+        return model_type.model_validate(records[0])
+    except ValueError:
+        return None

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, AnyStr
 
 from netplan.models import ActivityLog, ContactBook, Journal, Plan, Skip
 from netplan.store import codec, toml_writer
@@ -137,12 +137,14 @@ class _Fresh(str):
 Changed = tuple[str, Any, str]
 
 
-def _comments_above(text: str, offset: int) -> int:
-    """Where the comment lines right above a header start: they belong to its record."""
+def _comments_above(text: AnyStr, offset: int) -> int:
+    """Where the comment lines right above a header start: they belong to its record.
+    (On the text, or on the bytes, where splice_bytes cuts a file.)"""
+    newline, hash_ = ("\n", "#") if isinstance(text, str) else (b"\n", b"#")
     start = offset
     while start > 0:
-        line_start = text.rfind("\n", 0, start - 1) + 1
-        if not text[line_start:start].lstrip().startswith("#"):
+        line_start = text.rfind(newline, 0, start - 1) + 1  # type: ignore[arg-type]
+        if not text[line_start:start].lstrip().startswith(hash_):  # type: ignore[arg-type]
             break
         start = line_start
     return start

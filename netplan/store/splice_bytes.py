@@ -17,16 +17,18 @@ from typing import Any
 
 from netplan.store import codec
 from netplan.store.folder import FileName
-from netplan.store.splice import ARRAYS, Changed, _Fresh, _identity, _patched, _splice
+from netplan.store.splice import (
+    ARRAYS,
+    Changed,
+    _comments_above,
+    _Fresh,
+    _identity,
+    _patched,
+    _splice,
+)
 
 # More records changed in place than this: the general splice is as quick, and simpler.
 IN_PLACE_MOST = 64
-
-
-def spliced(name: FileName, data: bytes, old: Any, new: Any) -> bytes | None:
-    """`splice` on a file's bytes (a byte-order mark kept); None to write the file whole."""
-    found = spliced_changes(name, data, old, new)
-    return None if found is None else found[0]
 
 
 def spliced_changes(
@@ -163,14 +165,3 @@ def _record_starts(data: bytes, array: bytes, count: int) -> list[int]:
         following = data.find(b"\n" + needle, at + len(needle))
         at = -1 if following == -1 else following + 1
     return starts
-
-
-def _comments_above(data: bytes, offset: int) -> int:
-    """splice._comments_above on bytes: where the comment lines right above a header start."""
-    start = offset
-    while start > 0:
-        line_start = data.rfind(b"\n", 0, start - 1) + 1
-        if not data[line_start:start].lstrip().startswith(b"#"):
-            break
-        start = line_start
-    return start

@@ -67,11 +67,11 @@ def _data_for(store: Store, journal_for: JournalFor) -> Data:
     try:
         people, days = journal_for(plan, contacts)
     except Exception:
-        store.load()  # a store that is not valid says so first, as every command does
+        store.load(read={"plan": plan, "contacts": contacts})  # an invalid store says so first
         raise
     part = store.read_journal_part(people, days)
     if part is None:
-        snapshot = store.load()
+        snapshot = store.load(read={"plan": plan, "contacts": contacts})
         return Data(snapshot.plan, snapshot.contacts, snapshot.journal, snapshot.activity)
     from netplan.models import ActivityLog
 
